@@ -1,0 +1,30 @@
+# Two commands that work on a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test test-all bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[app,distributed,dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/kondusif run scenarios/kutim_2024.toml --seed 1 --out out/demo
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+test-all: $(STAMP)
+	$(PY) -m pytest -q --runslow
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check sim tests benchmarks
+
+clean:
+	rm -rf out .pytest_cache .hypothesis

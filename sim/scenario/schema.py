@@ -1,0 +1,460 @@
+"""The scenario schema: every field of a scenario file, its unit, default and check.
+
+A scenario is the only input of a run. It is validated on load with pydantic;
+`sim.scenario.loading` turns pydantic's errors into messages that name the file,
+the field path, the bad value and what was expected.
+
+Numbers taken from the world carry a source in the `sources` table of the block
+they live in (`sources = { voters = "KPU Kutim, 19 Sep 2024" }`); an estimate
+says so (`"estimate: ..."`). Mechanism parameters carry their units in their
+names and their published origin in docs/ODD.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+NonNegative = Annotated[float, Field(ge=0.0)]
+Positive = Annotated[float, Field(gt=0.0)]
+Count = Annotated[int, Field(ge=0)]
+
+
+class Block(BaseModel):
+    """A strict block: unknown fields are errors, so typos do not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Sourced(Block):
+    """A block whose world-taken numbers carry their sources."""
+
+    sources: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _sources_name_fields(self):
+        unknown = sorted(set(self.sources) - set(type(self).model_fields))
+        if unknown:
+            raise ValueError(f"sources names fields this block does not have: {unknown}")
+        return self
+
+
+# --- the place and its people ------------------------------------------------
+
+
+class Meta(Block):
+    name: str = Field(pattern=r"^[a-z0-9_]+$", description="short id, lower case")
+    title: str
+    description: str = ""
+
+
+class Region(Sourced):
+    name: str
+    province: str = ""
+    population: Count | None = None
+    area_km2: Positive | None = None
+
+
+class Neighbour(Block):
+    name: str
+    travel_hours: Positive = Field(description="road/river travel time, hours")
+
+
+class Groups(Block):
+    """Shares of each group among residents; shares must sum to 1 (+-0.01)."""
+
+    ethnic: dict[str, Share] = Field(default_factory=lambda: {"all": 1.0})
+    religion: dict[str, Share] = Field(default_factory=lambda: {"all": 1.0})
+    patch_voters: Positive = Field(
+        400.0,
+        description="typical number of voters in a block where one ethnic group lives "
+        "together (Lim, Metzler and Bar-Yam 2007): small = well mixed, large = separated",
+    )
+
+    @model_validator(mode="after")
+    def _shares_sum_to_one(self):
+        for label, shares in (("ethnic", self.ethnic), ("religion", self.religion)):
+            total = sum(shares.values())
+            if not shares or abs(total - 1.0) > 0.01:
+                raise ValueError(f"{label} shares must sum to 1, they sum to {total:.3f}")
+        return self
+
+
+class Community(Sourced):
+    name: str
+    residents: Count = Field(description="people living there (all ages)")
+    voters: Annotated[int, Field(ge=1)] = Field(description="registered voters (DPT)")
+    tps: Annotated[int, Field(ge=1)] = Field(description="polling stations")
+    latitude: Annotated[float, Field(ge=-90, le=90)]
+    longitude: Annotated[float, Field(ge=-180, le=180)]
+    neighbours: list[Neighbour] = Field(default_factory=list)
+    groups: Groups = Field(default_factory=Groups)
+    hardship: Share = Field(0.5, description="mean hardship H of residents, 0-1")
+    conflict_history: Share = Field(0.0, description="past electoral conflict, 0 none - 1 severe")
+    support: dict[str, Share] = Field(
+        default_factory=dict,
+        description="share of voters supporting each candidate id; the rest support none",
+    )
+
+    @model_validator(mode="after")
+    def _support_is_a_share(self):
+        total = sum(self.support.values())
+        if total > 1.0 + 1e-9:
+            raise ValueError(f"support shares sum to {total:.3f}, at most 1 is possible")
+        if self.voters > self.residents > 0:
+            raise ValueError(f"voters ({self.voters}) exceed residents ({self.residents})")
+        return self
+
+
+class Candidate(Sourced):
+    id: str = Field(pattern=r"^[A-Za-z0-9_]+$", description="ballot number, e.g. '01'")
+    name: str
+    incumbent: bool = False
+    rhetoric: Share = Field(0.2, description="identity / inflammatory rhetoric, 0 none - 1 heavy")
+
+
+class OfficialRole(StrEnum):
+    KPU = "kpu"
+    PPK = "ppk"
+    PPS = "pps"
+    KPPS = "kpps"
+    BAWASLU = "bawaslu"
+    PANWASCAM = "panwascam"
+    PEMDA = "pemda"
+    TOKOH_MASYARAKAT = "tokoh_masyarakat"
+    TOKOH_AGAMA = "tokoh_agama"
+    TOKOH_ADAT = "tokoh_adat"
+
+
+LEADER_ROLES = frozenset(
+    {OfficialRole.TOKOH_MASYARAKAT, OfficialRole.TOKOH_AGAMA, OfficialRole.TOKOH_ADAT}
+)
+ORGANISER_ROLES = frozenset(
+    {OfficialRole.KPU, OfficialRole.PPK, OfficialRole.PPS, OfficialRole.KPPS, OfficialRole.PEMDA}
+)
+SUPERVISOR_ROLES = frozenset({OfficialRole.BAWASLU, OfficialRole.PANWASCAM})
+
+
+class Officials(Sourced):
+    role: OfficialRole
+    count: Count
+    community: str = Field("all", description="where they serve; 'all' spreads by voters")
+    neutrality: Share = Field(0.98, description="probability that one of them stays neutral")
+
+
+class SecurityKind(StrEnum):
+    POLICE = "police"
+    MILITARY = "military"
+    LINMAS = "linmas"
+
+
+class SecurityForce(Sourced):
+    kind: SecurityKind
+    personnel: Count
+    base: str = Field("all", description="community name, or 'all' to spread by voters")
+    unit_size: Annotated[int, Field(ge=1)] = Field(
+        30, description="personnel per unit (one Mesa agent)"
+    )
+
+
+# --- time ---------------------------------------------------------------------
+
+
+class Phase(StrEnum):
+    CAMPAIGN = "campaign"
+    QUIET = "quiet"
+    VOTING = "voting"
+    RECAPITULATION = "recapitulation"
+    DISPUTE = "dispute"
+
+
+class Calendar(Sourced):
+    campaign_start: dt.date
+    quiet_start: dt.date
+    voting_day: dt.date
+    recap_end: dt.date = Field(description="determination of the result (regency plenary)")
+    dispute_end: dt.date = Field(description="last simulated day")
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        order = ["campaign_start", "quiet_start", "voting_day", "recap_end", "dispute_end"]
+        days = [getattr(self, name) for name in order]
+        for (a, da), (b, db) in zip(zip(order, days), zip(order[1:], days[1:]), strict=False):
+            if not da < db:
+                raise ValueError(f"{a} ({da}) must come before {b} ({db})")
+        return self
+
+
+class EventKind(StrEnum):
+    HOAX_WAVE = "hoax_wave"
+    RALLY = "rally"
+    PROVOCATION = "provocation"
+    RESULT_ANNOUNCEMENT = "result_announcement"
+    DISPUTE_FILING = "dispute_filing"
+    DISPUTED_COUNT = "disputed_count"
+    LEGITIMACY_SHOCK = "legitimacy_shock"
+    NON_NEUTRALITY = "non_neutrality"
+
+
+class Event(Block):
+    date: dt.date
+    kind: EventKind
+    community: str = Field("all", description="community name or 'all'")
+    candidate: str | None = Field(None, description="candidate id the event favours or targets")
+    magnitude: NonNegative = Field(1.0, description="relative size; 1 = a typical event")
+    note: str = ""
+
+
+# --- mechanism parameters (defaults are the model's calibration; see docs/ODD.md) ---
+
+
+class PopulationParams(Block):
+    scale: Annotated[float, Field(ge=1.0)] = Field(
+        1.0, description="voters per simulated resident; 1 = every registered voter"
+    )
+
+
+class GrievanceParams(Block):
+    legitimacy: Share = Field(0.9, description="Epstein's L: perceived legitimacy, 0-1")
+    partisan_weight: NonNegative = Field(
+        0.25, description="weight of partisan anger in grievance (0 = Epstein 2002)"
+    )
+    anger_decay_per_day: Share = Field(0.15, description="share of anger lost each day")
+    legitimacy_recovery_per_day: Share = Field(
+        0.02, description="share of a community's legitimacy deficit recovered each day"
+    )
+
+
+class ActivationParams(Block):
+    threshold: NonNegative = Field(0.1, description="Epstein's T")
+    arrest_constant: Positive = Field(2.3, description="Epstein's k")
+    ratio_rounding: Literal["floor", "round", "none"] = Field(
+        "floor", description="integer step in C/A: floor (NetLogo), round (Mesa), none"
+    )
+    presence_weight: NonNegative = Field(
+        4.0, description="effective deterrence of one visible officer, in Epstein cops (estimate)"
+    )
+    max_jail_days: Count = Field(30, description="Epstein's J_max, days")
+
+
+class RumorParams(Block):
+    transmission: Share = Field(
+        0.5, description="probability that a spreader's contact with an ignorant passes the hoax"
+    )
+    stifling: Share = Field(
+        1.0, description="probability that meeting someone who knows makes a spreader stop"
+    )
+    contacts_per_day: Annotated[int, Field(ge=1, le=50)] = Field(
+        2, description="contact rounds per day for each spreader"
+    )
+    within_community_share: Share = Field(
+        0.85, description="share of contacts inside the spreader's own community (WhatsApp groups)"
+    )
+    belief_probability: Share = Field(0.5, description="chance that one who hears it believes it")
+    seeds_per_wave: Annotated[int, Field(ge=1)] = Field(
+        200, description="voters seeded as spreaders by a hoax wave of magnitude 1"
+    )
+    legitimacy_loss: Share = Field(0.05, description="legitimacy lost by a believer")
+    anger_gain: NonNegative = Field(0.15, description="anger at the rival camp per believer")
+    clarification_per_day: Share = Field(
+        0.0, description="share of believers reached by clarification each day"
+    )
+    takedown_per_day: Share = Field(
+        0.0, description="share of spreaders silenced each day (content taken down)"
+    )
+
+
+class ClashParams(Block):
+    incident_rate: NonNegative = Field(
+        0.002, description="incidents per day per sqrt(active rival voter pair), at mixing 1"
+    )
+    protest_rate: NonNegative = Field(
+        0.0005, description="incidents per day per active unaligned voter, at mixing 1"
+    )
+    identity_weight: NonNegative = Field(
+        1.0, description="extra incident rate per unit of identity exposure (Lim et al. 2007)"
+    )
+    mixing: dict[Phase, NonNegative] = Field(
+        default_factory=lambda: {
+            Phase.CAMPAIGN: 1.0,
+            Phase.QUIET: 0.3,
+            Phase.VOTING: 1.5,
+            Phase.RECAPITULATION: 1.0,
+            Phase.DISPUTE: 0.8,
+        },
+        description="how often rival supporters meet, by phase (1 = campaign)",
+    )
+    crowd_share: Share = Field(
+        0.05, description="share of the community's actives drawn into one incident"
+    )
+    growth_per_hour: NonNegative = Field(
+        0.25, description="growth rate of an uncontained crowd, per hour (contagion)"
+    )
+    clash_size: Positive = Field(20.0, description="crowd (voters) above which friction is a clash")
+    containment_per_officer: Positive = Field(
+        10.0, description="crowd members one officer on site can contain (Davies et al. 2013)"
+    )
+    spread_hours: Positive = Field(
+        6.0, description="distance scale of contagion to neighbours, hours of travel"
+    )
+    tension_per_incident: dict[str, NonNegative] = Field(
+        default_factory=lambda: {"friction": 0.01, "clash": 0.05, "riot": 0.25},
+        description="tension added to the community by one incident of each severity",
+    )
+    injuries_per_incident: dict[str, NonNegative] = Field(
+        default_factory=lambda: {"friction": 0.0, "clash": 0.5, "riot": 5.0},
+        description="expected injuries per incident of each severity (estimate)",
+    )
+
+
+class TensionParams(Block):
+    decay_per_day: Share = Field(0.1, description="share of tension lost each day")
+    anger_weight: NonNegative = Field(0.5, description="anger added per unit tension")
+    hoax_weight: NonNegative = Field(0.3, description="tension added per unit hoax-belief share")
+    escalated_level: Share = Field(0.3, description="tension above which a community is escalated")
+
+
+class PolicingParams(Block):
+    response_delay_hours: NonNegative = Field(
+        3.0, description="time from incident to dispatch (coordination), hours"
+    )
+    travel_speed_factor: Positive = Field(
+        1.0, description="multiplier on road travel time for a dispatched unit"
+    )
+    deescalation_skill: Share = Field(0.5, description="0 force only - 1 fully trained")
+    backlash_probability: Share = Field(
+        0.3, description="chance that force at a clash or riot backfires, at skill 0"
+    )
+    backlash_legitimacy_loss: Share = Field(0.05, description="community legitimacy lost")
+    arrests_per_officer: NonNegative = Field(0.2, description="arrests per officer at a riot")
+    weights: dict[SecurityKind, NonNegative] = Field(
+        default_factory=lambda: {
+            SecurityKind.POLICE: 1.0,
+            SecurityKind.MILITARY: 1.0,
+            SecurityKind.LINMAS: 0.3,
+        },
+        description="deterrence and containment of one person of each kind (Linmas unarmed)",
+    )
+    tps_share_on_voting_days: Share = Field(
+        0.6, description="share of personnel guarding TPS on voting and counting days"
+    )
+
+
+class MediationParams(Block):
+    reach_per_leader: NonNegative = Field(
+        200.0, description="voters one leader or official reaches in dialogue per day"
+    )
+    tension_reduction: Share = Field(0.3, description="tension removed where everyone is reached")
+    anger_reduction: Share = Field(0.2, description="anger removed where everyone is reached")
+    non_neutrality_legitimacy_loss: Share = Field(
+        0.05, description="legitimacy lost in a community per non-neutral official event"
+    )
+
+
+class VotingParams(Block):
+    base_turnout: Share = Field(0.72, description="turnout with no fear (estimate, calibrated)")
+    fear_effect: NonNegative = Field(1.0, description="turnout lost per unit tension")
+    unaligned_turnout: Share = Field(0.6, description="relative turnout of voters without a camp")
+    invalid_share: Share = Field(0.022, description="invalid ballots (KPU Kutim 2024: 2.2%)")
+    dispute_base: float = Field(-3.0, description="log-odds of a dispute at a wide margin")
+    dispute_margin_scale: Positive = Field(
+        0.05, description="margin (share of valid votes) at which dispute odds fall by e"
+    )
+    dispute_belief_weight: NonNegative = Field(6.0, description="log-odds per hoax-belief share")
+    mobilisation_anger: NonNegative = Field(
+        0.3, description="anger of the losing camp after a dispute is filed"
+    )
+
+
+class Parameters(Block):
+    population: PopulationParams = Field(default_factory=PopulationParams)
+    grievance: GrievanceParams = Field(default_factory=GrievanceParams)
+    activation: ActivationParams = Field(default_factory=ActivationParams)
+    rumor: RumorParams = Field(default_factory=RumorParams)
+    clash: ClashParams = Field(default_factory=ClashParams)
+    tension: TensionParams = Field(default_factory=TensionParams)
+    policing: PolicingParams = Field(default_factory=PolicingParams)
+    mediation: MediationParams = Field(default_factory=MediationParams)
+    voting: VotingParams = Field(default_factory=VotingParams)
+
+
+class Security(Block):
+    personnel: Count | None = Field(
+        None, description="total security personnel; if set, every force is scaled to match"
+    )
+    forces: list[SecurityForce] = Field(default_factory=list)
+
+
+class Scenario(Parameters):
+    """A whole scenario: the place, its people, its calendar and the mechanism parameters.
+
+    Mechanism parameter blocks sit at the top level so that override paths read
+    as the domain does: `grievance.legitimacy`, `activation.threshold`.
+    """
+
+    scenario: Meta
+    region: Region
+    calendar: Calendar
+    candidates: list[Candidate] = Field(min_length=1)
+    communities: list[Community] = Field(min_length=1)
+    officials: list[Officials] = Field(default_factory=list)
+    security: Security = Field(default_factory=Security)
+    events: list[Event] = Field(default_factory=list)
+    strategies: dict[str, dict[str, float | int | str | bool]] = Field(
+        default_factory=dict, description="parameters of strategies, by strategy name"
+    )
+
+    @model_validator(mode="after")
+    def _references_resolve(self):
+        problems = []
+        names = [c.name for c in self.communities]
+        if len(set(names)) != len(names):
+            problems.append("community names must be unique")
+        ids = [c.id for c in self.candidates]
+        if len(set(ids)) != len(ids):
+            problems.append("candidate ids must be unique")
+        known = set(names)
+        for c in self.communities:
+            for n in c.neighbours:
+                if n.name not in known:
+                    problems.append(f"community {c.name!r} has unknown neighbour {n.name!r}")
+            for cid in c.support:
+                if cid not in ids:
+                    problems.append(f"community {c.name!r} supports unknown candidate {cid!r}")
+        places = known | {"all"}
+        for o in self.officials:
+            if o.community not in places:
+                problems.append(f"officials serve in unknown community {o.community!r}")
+        for f in self.security.forces:
+            if f.base not in places:
+                problems.append(f"security force based in unknown community {f.base!r}")
+        for e in self.events:
+            if e.community not in places:
+                problems.append(f"event on {e.date} in unknown community {e.community!r}")
+            if e.candidate is not None and e.candidate not in ids:
+                problems.append(f"event on {e.date} names unknown candidate {e.candidate!r}")
+            if not self.calendar.campaign_start <= e.date <= self.calendar.dispute_end:
+                problems.append(f"event on {e.date} falls outside the calendar")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def total_voters(self) -> int:
+        return sum(c.voters for c in self.communities)
+
+    def phase_on(self, day: dt.date) -> Phase:
+        cal = self.calendar
+        if day < cal.quiet_start:
+            return Phase.CAMPAIGN
+        if day < cal.voting_day:
+            return Phase.QUIET
+        if day == cal.voting_day:
+            return Phase.VOTING
+        if day <= cal.recap_end:
+            return Phase.RECAPITULATION
+        return Phase.DISPUTE
