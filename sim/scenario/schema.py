@@ -221,7 +221,7 @@ class PopulationParams(Block):
 class GrievanceParams(Block):
     legitimacy: Share = Field(0.9, description="Epstein's L: perceived legitimacy, 0-1")
     partisan_weight: NonNegative = Field(
-        0.25, description="weight of partisan anger in grievance (0 = Epstein 2002)"
+        0.1, description="weight of partisan anger in grievance (0 = Epstein 2002)"
     )
     anger_decay_per_day: Share = Field(0.15, description="share of anger lost each day")
     legitimacy_recovery_per_day: Share = Field(
@@ -242,6 +242,9 @@ class ActivationParams(Block):
 
 
 class RumorParams(Block):
+    variant: Literal["maki_thompson", "daley_kendall"] = Field(
+        "maki_thompson", description="who stops when two who know meet"
+    )
     transmission: Share = Field(
         0.5, description="probability that a spreader's contact with an ignorant passes the hoax"
     )
@@ -254,12 +257,12 @@ class RumorParams(Block):
     within_community_share: Share = Field(
         0.85, description="share of contacts inside the spreader's own community (WhatsApp groups)"
     )
-    belief_probability: Share = Field(0.5, description="chance that one who hears it believes it")
+    belief_probability: Share = Field(0.3, description="chance that one who hears it believes it")
     seeds_per_wave: Annotated[int, Field(ge=1)] = Field(
         200, description="voters seeded as spreaders by a hoax wave of magnitude 1"
     )
-    legitimacy_loss: Share = Field(0.05, description="legitimacy lost by a believer")
-    anger_gain: NonNegative = Field(0.15, description="anger at the rival camp per believer")
+    legitimacy_loss: Share = Field(0.03, description="legitimacy lost by a believer")
+    anger_gain: NonNegative = Field(0.1, description="anger at the rival camp per believer")
     clarification_per_day: Share = Field(
         0.0, description="share of believers reached by clarification each day"
     )
@@ -295,6 +298,7 @@ class ClashParams(Block):
         0.25, description="growth rate of an uncontained crowd, per hour (contagion)"
     )
     clash_size: Positive = Field(20.0, description="crowd (voters) above which friction is a clash")
+    riot_size: Positive = Field(100.0, description="smallest uncontained crowd that is a riot")
     containment_per_officer: Positive = Field(
         10.0, description="crowd members one officer on site can contain (Davies et al. 2013)"
     )
@@ -302,7 +306,7 @@ class ClashParams(Block):
         6.0, description="distance scale of contagion to neighbours, hours of travel"
     )
     tension_per_incident: dict[str, NonNegative] = Field(
-        default_factory=lambda: {"friction": 0.01, "clash": 0.05, "riot": 0.25},
+        default_factory=lambda: {"friction": 0.005, "clash": 0.03, "riot": 0.15},
         description="tension added to the community by one incident of each severity",
     )
     injuries_per_incident: dict[str, NonNegative] = Field(
@@ -313,7 +317,7 @@ class ClashParams(Block):
 
 class TensionParams(Block):
     decay_per_day: Share = Field(0.1, description="share of tension lost each day")
-    anger_weight: NonNegative = Field(0.5, description="anger added per unit tension")
+    anger_weight: NonNegative = Field(0.2, description="anger added per unit tension")
     hoax_weight: NonNegative = Field(0.3, description="tension added per unit hoax-belief share")
     escalated_level: Share = Field(0.3, description="tension above which a community is escalated")
 
@@ -353,11 +357,29 @@ class MediationParams(Block):
     non_neutrality_legitimacy_loss: Share = Field(
         0.05, description="legitimacy lost in a community per non-neutral official event"
     )
+    non_neutral_events_per_official_day: Share = Field(
+        0.002, description="events per non-neutral official per campaign day (estimate)"
+    )
+
+
+class EventEffectParams(Block):
+    """What one scheduled or injected event of magnitude 1 does (all estimates)."""
+
+    rally_mixing: NonNegative = Field(2.0, description="extra mixing in the community that day")
+    rally_anger: NonNegative = Field(0.1, description="anger of rival supporters there")
+    provocation_anger: NonNegative = Field(0.4, description="anger of all camps there")
+    provocation_tension: Share = Field(0.15, description="tension added there")
+    announcement_tension: Share = Field(
+        0.1, description="tension added everywhere at a result announcement, times closeness"
+    )
+    disputed_count_tension: Share = Field(0.25, description="tension added where a count is disputed")
+    disputed_count_legitimacy: Share = Field(0.08, description="legitimacy lost there")
+    legitimacy_shock: Share = Field(0.1, description="legitimacy lost in a shock")
 
 
 class VotingParams(Block):
     base_turnout: Share = Field(0.72, description="turnout with no fear (estimate, calibrated)")
-    fear_effect: NonNegative = Field(1.0, description="turnout lost per unit tension")
+    fear_effect: NonNegative = Field(0.5, description="turnout lost per unit tension")
     unaligned_turnout: Share = Field(0.6, description="relative turnout of voters without a camp")
     invalid_share: Share = Field(0.022, description="invalid ballots (KPU Kutim 2024: 2.2%)")
     dispute_base: float = Field(-3.0, description="log-odds of a dispute at a wide margin")
@@ -380,6 +402,7 @@ class Parameters(Block):
     policing: PolicingParams = Field(default_factory=PolicingParams)
     mediation: MediationParams = Field(default_factory=MediationParams)
     voting: VotingParams = Field(default_factory=VotingParams)
+    event_effects: EventEffectParams = Field(default_factory=EventEffectParams)
 
 
 class Security(Block):

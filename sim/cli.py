@@ -1,0 +1,47 @@
+"""The `kondusif` command: parse, call the library, print. Errors for people, no tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from sim.scenario.loading import ScenarioError
+
+# Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
+COMMANDS = ["run", "validate", "scenarios", "strategies"]
+
+EXIT_BAD_INPUT = 2
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed without a traceback, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kondusif",
+        description="Simulate social conflict around a Pilkada and compare mitigation strategies.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"sim.commands.{name.replace('-', '_')}")
+        command = module.add_parser(sub)
+        command.set_defaults(handler=module.main)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except (ScenarioError, UserError) as exc:
+        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""`kondusif validate`: check a scenario file, list every problem, exit 2 if any."""
+
+from __future__ import annotations
+
+import sys
+
+from sim.scenario import load_scenario, missing_sources, parse_override
+
+
+def add_parser(sub):
+    parser = sub.add_parser("validate", help="check a scenario file")
+    parser.add_argument("file", help="scenario TOML file")
+    parser.add_argument("--set", action="append", default=[], dest="overrides",
+                        metavar="PATH=VALUE", help="check with overrides applied")
+    return parser
+
+
+def main(args) -> int:
+    scenario = load_scenario(args.file, dict(parse_override(t) for t in args.overrides))
+    for warning in missing_sources(scenario):
+        print(f"warning: {args.file}: {warning}", file=sys.stderr)
+    print(f"{args.file}: valid ({len(scenario.communities)} communities, "
+          f"{scenario.total_voters:,} voters, {len(scenario.candidates)} candidates)")
+    return 0

@@ -1,0 +1,90 @@
+"""Outcome measures of a finished run, and its daily series per community."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from sim.model.mechanisms.clash import SEVERITIES
+
+OUTCOME_DOCS = {
+    "incidents_total": "incidents of any severity over the calendar",
+    "incidents_by_severity": "incidents by severity: friction, clash, riot",
+    "riots": "incidents that police could not contain",
+    "communities_escalated": "communities whose tension passed tension.escalated_level",
+    "peak_tension": "highest tension of any community on any day, 0-1",
+    "injuries": "expected injuries (estimate per incident severity)",
+    "arrests": "people detained at clashes and riots (voters)",
+    "backlash_events": "uses of force that backfired (legitimacy lost)",
+    "non_neutrality_events": "breaches of official neutrality, scheduled and endogenous",
+    "peak_hoax_belief": "highest share of residents believing a hoax on any day",
+    "days_of_unrest": "days with at least one clash or riot",
+    "turnout": "ballots cast / registered voters",
+    "vote_shares": "share of valid votes per candidate id",
+    "margin": "winner's share minus runner-up's, of valid votes",
+    "dispute_filed": "whether the losing camp filed a dispute",
+    "dispute_probability": "the probability of that dispute, given margin and hoax belief",
+    "cost": "estimated cost of the strategies, rupiah",
+    "cost_personnel_days": "personnel-days the strategies need",
+}
+
+
+def _daily_incidents(model) -> np.ndarray:
+    """(days, severities) counts, from the data collector's community table."""
+    table = timeseries_of(model)
+    return table.groupby("step")[list(SEVERITIES)].sum().to_numpy()
+
+
+def outcomes_of(model) -> dict[str, Any]:
+    """The outcomes of a finished run as a JSON-ready dict (see OUTCOME_DOCS)."""
+    daily = _daily_incidents(model)
+    by_severity = {name: int(daily[:, k].sum()) for k, name in enumerate(SEVERITIES)}
+    escalated = model.peak_tension_by_community > model.scenario.tension.escalated_level
+    cost = sum((s.cost(model.scenario) for s in model.strategies), start=_zero_cost())
+    shares = model.vote_shares
+    return {
+        "incidents_total": int(daily.sum()),
+        "incidents_by_severity": by_severity,
+        "riots": by_severity["riot"],
+        "communities_escalated": int(escalated.sum()),
+        "peak_tension": round(float(model.peak_tension_by_community.max()), 6),
+        "injuries": float(model.totals["injuries"]),
+        "arrests": float(model.totals["arrests"]),
+        "backlash_events": int(model.totals["backlash_events"]),
+        "non_neutrality_events": int(model.totals["non_neutrality"]),
+        "peak_hoax_belief": round(float(model.peak_belief), 6),
+        "days_of_unrest": int(((daily[:, 1] + daily[:, 2]) > 0).sum()),
+        "turnout": round(float(getattr(model, "turnout", float("nan"))), 6),
+        "vote_shares": {c.candidate_id: round(float(v), 6)
+                        for c, v in zip(model.candidates, shares, strict=True)},
+        "margin": round(float(model.margin), 6),
+        "dispute_filed": bool(model.dispute_filed),
+        "dispute_probability": round(float(model.dispute_probability), 6),
+        "cost": round(float(cost.rupiah), 2),
+        "cost_personnel_days": round(float(cost.personnel_days), 2),
+    }
+
+
+def _zero_cost():
+    from sim.strategies.base import NO_COST
+    return NO_COST
+
+
+def timeseries_of(model) -> pd.DataFrame:
+    """One row per community per day: step, date, community, then the daily state."""
+    table = model.datacollector.get_agenttype_vars_dataframe(_community_type())
+    table = table.reset_index().rename(columns={"Step": "step"})
+    dates = model.datacollector.get_model_vars_dataframe()
+    table["date"] = table["step"].map(lambda s: dates["date"].iloc[s - 1])
+    table["phase"] = table["step"].map(lambda s: dates["phase"].iloc[s - 1])
+    first = ["step", "date", "phase", "community"]
+    rest = [c for c in table.columns if c not in first and c != "AgentID"]
+    return table[first + rest].sort_values(["step", "community"], kind="stable").reset_index(
+        drop=True)
+
+
+def _community_type():
+    from sim.model.agents import Community
+    return Community
