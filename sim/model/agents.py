@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mesa
 
+from sim.model.mechanisms.policing import arrival_hours
 from sim.scenario.schema import LEADER_ROLES, OfficialRole, Phase, SecurityKind
 
 MEDIATOR_WEIGHT = {OfficialRole.PEMDA: 0.5} | {role: 1.0 for role in LEADER_ROLES}
@@ -111,10 +112,9 @@ class SecurityUnit(mesa.Agent):
     def respond_to(self, community: int) -> float:
         """Go to an incident; return the hours until arrival."""
         self.busy = True
-        policing = self.model.scenario.policing
-        return policing.response_delay_hours + (
-            policing.travel_speed_factor * self.travel_hours_to(community)
-        )
+        scenario = self.model.scenario
+        return arrival_hours(scenario.security.response_delay_hours,
+                             self.travel_hours_to(community), scenario.policing.travel_speed_factor)
 
     def move_to(self, community: int) -> None:
         """Re-station the unit (early warning, targeted deployment)."""

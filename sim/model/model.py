@@ -340,8 +340,9 @@ class ElectionConflictModel(Model):
                 spreaders, pop.community, pop.start, pop.stop, self.neighbour_cdf,
                 self.neighbour_ids, params.within_community_share, rng)
 
-        for _ in range(params.contacts_per_day):
-            reached = mech.rumor.spread_round(pop.hoax, targets_of, params, rng)
+        for _ in range(params.contacts_per_day * params.substeps):
+            reached = mech.rumor.spread_round(pop.hoax, targets_of, params, rng,
+                                              activity=1.0 / params.substeps)
             pop.believes[reached] |= rng.random(reached.size) < params.belief_probability
         mech.rumor.counter_measures(pop.hoax, pop.believes, params, rng)
         self.today_belief_share = pop.share_per_community(pop.believes)
@@ -436,7 +437,7 @@ class ElectionConflictModel(Model):
         n_nb = np.bincount(self.population.nb_community, minlength=len(self.communities))
         on_site = self.today_personnel[where] / np.maximum(n_nb[where], 1)
         responders = np.zeros(where.size)
-        delay = np.full(where.size, s.policing.response_delay_hours + UNREACHABLE_HOURS)
+        delay = np.full(where.size, s.security.response_delay_hours + UNREACHABLE_HOURS)
         for i, community in enumerate(where):
             unit = nearest_free_unit(self.units, int(community))
             if unit is not None:
@@ -445,7 +446,7 @@ class ElectionConflictModel(Model):
         return on_site, responders, delay
 
     def _consequences(self, where, crowd, severity, officers) -> None:
-        pop, s = self.population, self.scenario
+        s = self.scenario
         rng = self.streams["policing"]
         n_c = len(self.communities)
         np.add.at(self.today_incidents, (where, severity), 1)

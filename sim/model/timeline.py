@@ -44,7 +44,8 @@ class Timeline:
     def schedule(self, event: Event) -> None:
         """Add an event (scheduled in the scenario, by a strategy, or injected live)."""
         if not self.dates[0] <= event.date <= self.dates[-1]:
-            raise ValueError(f"event date {event.date} is outside {self.dates[0]}..{self.dates[-1]}")
+            raise ValueError(f"event date {event.date} is outside "
+                             f"{self.dates[0]}..{self.dates[-1]}")
         self._events[event.date].append(event)
 
     def events_on(self, day: dt.date) -> list[Event]:

@@ -153,7 +153,8 @@ def format_errors(exc: ValidationError, data: dict[str, Any]) -> list[str]:
             lines.append(f"{path}: unknown field")
             continue
         value = _value_at(data, err["loc"])
-        shown = f" = {value!r}" if value is not _MISSING and not isinstance(value, dict | list) else ""
+        scalar = value is not _MISSING and not isinstance(value, dict | list)
+        shown = f" = {value!r}" if scalar else ""
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]
         lines.append(f"{path}{shown}: {_plain(message)}")

@@ -183,9 +183,10 @@ class Calendar(Sourced):
     def _in_order(self):
         order = ["campaign_start", "quiet_start", "voting_day", "recap_end", "dispute_end"]
         days = [getattr(self, name) for name in order]
-        for (a, da), (b, db) in zip(zip(order, days), zip(order[1:], days[1:]), strict=False):
-            if not da < db:
-                raise ValueError(f"{a} ({da}) must come before {b} ({db})")
+        for i in range(len(order) - 1):
+            if not days[i] < days[i + 1]:
+                raise ValueError(f"{order[i]} ({days[i]}) must come before "
+                                 f"{order[i + 1]} ({days[i + 1]})")
         return self
 
 
@@ -253,6 +254,10 @@ class RumorParams(Block):
     )
     contacts_per_day: Annotated[int, Field(ge=1, le=50)] = Field(
         2, description="contact rounds per day for each spreader"
+    )
+    substeps: Annotated[int, Field(ge=1, le=50)] = Field(
+        5, description="sub-rounds per contact round; each spreader acts in a random 1/substeps "
+        "of them, approaching Maki-Thompson's continuous time (1 = synchronous, spreads more)"
     )
     within_community_share: Share = Field(
         0.85, description="share of contacts inside the spreader's own community (WhatsApp groups)"
@@ -323,9 +328,6 @@ class TensionParams(Block):
 
 
 class PolicingParams(Block):
-    response_delay_hours: NonNegative = Field(
-        3.0, description="time from incident to dispatch (coordination), hours"
-    )
     travel_speed_factor: Positive = Field(
         1.0, description="multiplier on road travel time for a dispatched unit"
     )
@@ -372,7 +374,7 @@ class EventEffectParams(Block):
     announcement_tension: Share = Field(
         0.1, description="tension added everywhere at a result announcement, times closeness"
     )
-    disputed_count_tension: Share = Field(0.25, description="tension added where a count is disputed")
+    disputed_count_tension: Share = Field(0.25, description="tension added at a disputed count")
     disputed_count_legitimacy: Share = Field(0.08, description="legitimacy lost there")
     legitimacy_shock: Share = Field(0.1, description="legitimacy lost in a shock")
 
@@ -408,6 +410,9 @@ class Parameters(Block):
 class Security(Block):
     personnel: Count | None = Field(
         None, description="total security personnel; if set, every force is scaled to match"
+    )
+    response_delay_hours: NonNegative = Field(
+        3.0, description="time from an incident to the dispatch of a unit (coordination), hours"
     )
     forces: list[SecurityForce] = Field(default_factory=list)
 

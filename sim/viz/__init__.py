@@ -1,1 +1,1 @@
-"""Views: summaries, figures, reports and the training app. Views compute no statistics of their own."""
+"""Views: summaries, figures, reports and the training app. They compute no statistics."""

@@ -60,7 +60,8 @@ def incident_rates(camp_actives_voters: np.ndarray, mixing: np.ndarray, params,
     for a in range(camps.shape[1]):
         for b in range(a + 1, camps.shape[1]):
             rival_pairs += np.sqrt(camps[:, a] * camps[:, b])
-    rivalry = params.incident_rate * rival_pairs * (1.0 + params.identity_weight * identity_exposure)
+    identity = 1.0 + params.identity_weight * identity_exposure
+    rivalry = params.incident_rate * rival_pairs * identity
     return mixing * (rivalry + params.protest_rate * unaligned)
 
 
@@ -80,7 +81,8 @@ def resolve(community: np.ndarray, actives_voters: np.ndarray, on_site: np.ndarr
     return crowd, severity, officers
 
 
-def contagion(tension_added: np.ndarray, travel_hours: np.ndarray, spread_hours: float) -> np.ndarray:
+def contagion(tension_added: np.ndarray, travel_hours: np.ndarray,
+              spread_hours: float) -> np.ndarray:
     """Tension reaching every community from the incidents of each (distance decay)."""
     kernel = np.exp(-travel_hours / spread_hours)
     np.fill_diagonal(kernel, 0.0)

@@ -28,7 +28,7 @@ def presence_per_neighbourhood(effective_personnel: np.ndarray, nb_community: np
     return presence_weight * per_nb[nb_community]
 
 
-def arrival_hours(delay_hours: float, travel_hours: np.ndarray, speed_factor: float) -> np.ndarray:
+def arrival_hours(delay_hours: float, travel_hours, speed_factor: float):
     """Hours from an incident to the responders' arrival."""
     return delay_hours + speed_factor * travel_hours
 
