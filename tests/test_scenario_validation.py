@@ -152,3 +152,11 @@ def test_override_of_a_missing_list_item_is_an_error():
 def test_documented_parameter_paths_exist(path):
     value = {"security.personnel": 40, "population.scale": 2}.get(path, 0.5)
     load_scenario(DEMO, {path: value})
+
+
+def test_scenario_reference_document_is_up_to_date():
+    from pathlib import Path
+
+    from sim.scenario.reference import scenario_reference
+    assert Path("docs/scenarios.md").read_text() == scenario_reference(), (
+        "regenerate: python -m sim.scenario.reference > docs/scenarios.md")

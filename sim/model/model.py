@@ -307,8 +307,8 @@ class ElectionConflictModel(Model):
         elif kind == EventKind.LEGITIMACY_SHOCK:
             self.legitimacy_deficit[where] += fx.legitimacy_shock * m
         elif kind == EventKind.NON_NEUTRALITY:
-            loss = self.scenario.mediation.non_neutrality_legitimacy_loss * m
-            self.legitimacy_deficit[where] += loss
+            self.legitimacy_deficit[where] += m * mech.mediation.breach_loss(
+                self.voters[where], self.scenario.mediation)
             self.totals["non_neutrality"] += 1
         np.clip(self.tension, 0.0, 1.0, out=self.tension)
         np.clip(self.legitimacy_deficit, 0.0, 1.0, out=self.legitimacy_deficit)
@@ -372,8 +372,8 @@ class ElectionConflictModel(Model):
                 events = official.breaches_neutrality(
                     mediation.non_neutral_events_per_official_day, rng)
                 if events:
-                    self.legitimacy_deficit[official.community] += (
-                        events * mediation.non_neutrality_legitimacy_loss)
+                    self.legitimacy_deficit[official.community] += events * mech.mediation.\
+                        breach_loss(self.voters[official.community], mediation)
                     self.totals["non_neutrality"] += events
         cover = mech.mediation.coverage(mediators, mediation.reach_per_leader, self.voters)
         mech.mediation.calm(self.tension, self.population.anger, self.population.community,
@@ -464,7 +464,7 @@ class ElectionConflictModel(Model):
         added = np.zeros(n_c)
         np.add.at(added, where, [s.clash.tension_per_incident[names[k]] for k in severity])
         self.tension += added + mech.clash.contagion(added, self.travel_hours,
-                                                     s.clash.spread_hours)
+                                                     s.clash.spread_hours, s.clash.contagion_share)
         np.clip(self.tension, 0.0, 1.0, out=self.tension)
         np.clip(self.legitimacy_deficit, 0.0, 1.0, out=self.legitimacy_deficit)
         self.totals["injuries"] += float(injuries.sum())

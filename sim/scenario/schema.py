@@ -220,7 +220,8 @@ class PopulationParams(Block):
 
 
 class GrievanceParams(Block):
-    legitimacy: Share = Field(0.9, description="Epstein's L: perceived legitimacy, 0-1")
+    legitimacy: Share = Field(
+        0.93, description="Epstein's L: perceived legitimacy, 0-1 (estimate, calibrated)")
     partisan_weight: NonNegative = Field(
         0.1, description="weight of partisan anger in grievance (0 = Epstein 2002)"
     )
@@ -266,7 +267,7 @@ class RumorParams(Block):
     seeds_per_wave: Annotated[int, Field(ge=1)] = Field(
         200, description="voters seeded as spreaders by a hoax wave of magnitude 1"
     )
-    legitimacy_loss: Share = Field(0.03, description="legitimacy lost by a believer")
+    legitimacy_loss: Share = Field(0.02, description="legitimacy lost by a believer")
     anger_gain: NonNegative = Field(0.1, description="anger at the rival camp per believer")
     clarification_per_day: Share = Field(
         0.0, description="share of believers reached by clarification each day"
@@ -309,6 +310,9 @@ class ClashParams(Block):
     )
     spread_hours: Positive = Field(
         6.0, description="distance scale of contagion to neighbours, hours of travel"
+    )
+    contagion_share: Share = Field(
+        0.3, description="share of an incident's tension felt at zero distance elsewhere"
     )
     tension_per_incident: dict[str, NonNegative] = Field(
         default_factory=lambda: {"friction": 0.005, "clash": 0.03, "riot": 0.15},
@@ -357,7 +361,11 @@ class MediationParams(Block):
     tension_reduction: Share = Field(0.3, description="tension removed where everyone is reached")
     anger_reduction: Share = Field(0.2, description="anger removed where everyone is reached")
     non_neutrality_legitimacy_loss: Share = Field(
-        0.05, description="legitimacy lost in a community per non-neutral official event"
+        0.03, description="legitimacy lost per non-neutral official event, where all hear of it"
+    )
+    non_neutrality_reach_voters: Positive = Field(
+        2000.0, description="voters who hear of one breach (about a village); the loss is "
+        "diluted in larger communities (estimate)"
     )
     non_neutral_events_per_official_day: Share = Field(
         0.002, description="events per non-neutral official per campaign day (estimate)"
@@ -380,7 +388,7 @@ class EventEffectParams(Block):
 
 
 class VotingParams(Block):
-    base_turnout: Share = Field(0.72, description="turnout with no fear (estimate, calibrated)")
+    base_turnout: Share = Field(0.765, description="turnout with no fear (estimate, calibrated)")
     fear_effect: NonNegative = Field(0.5, description="turnout lost per unit tension")
     unaligned_turnout: Share = Field(0.6, description="relative turnout of voters without a camp")
     invalid_share: Share = Field(0.022, description="invalid ballots (KPU Kutim 2024: 2.2%)")

@@ -7,7 +7,7 @@ model of the London riots and their policing", in three parts:
    community's active residents and grows while no police contain it,
    s(t) = s0 * exp(g t), capped at the community's actives.
 2. Space matters: unrest raises tension in other communities in proportion to
-   exp(-travel_hours / spread_hours) (the gravity-style distance decay).
+   contagion_share * exp(-travel_hours / spread_hours) (a gravity-style decay).
 3. Police present deter and contain: a crowd larger than
    `containment_per_officer` times the effective officers on site is a riot.
    Below a critical number of officers disorder spreads, above it is contained,
@@ -82,9 +82,9 @@ def resolve(community: np.ndarray, actives_voters: np.ndarray, on_site: np.ndarr
 
 
 def contagion(tension_added: np.ndarray, travel_hours: np.ndarray,
-              spread_hours: float) -> np.ndarray:
+              spread_hours: float, share: float = 1.0) -> np.ndarray:
     """Tension reaching every community from the incidents of each (distance decay)."""
-    kernel = np.exp(-travel_hours / spread_hours)
+    kernel = share * np.exp(-travel_hours / spread_hours)
     np.fill_diagonal(kernel, 0.0)
     return kernel.T @ tension_added
 

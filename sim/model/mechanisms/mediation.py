@@ -12,7 +12,9 @@ published model): it follows the practice of FKUB and tokoh masyarakat
 dialogue named in Indonesian mitigation plans; with no mediators it is off.
 
 Non-neutral officials (netralitas ASN) cut a community's legitimacy by
-`non_neutrality_legitimacy_loss` per event, which raises Epstein's grievance.
+`non_neutrality_legitimacy_loss * min(1, non_neutrality_reach_voters / voters)`
+per event (a breach is news in a village, diluted in a town), which raises
+Epstein's grievance.
 """
 
 from __future__ import annotations
@@ -30,3 +32,9 @@ def calm(tension: np.ndarray, anger: np.ndarray, community: np.ndarray, cover: n
     """Lower tension (per community) and anger (per resident) in place."""
     tension *= 1.0 - params.tension_reduction * cover
     anger *= (1.0 - params.anger_reduction * cover).astype(np.float32)[community]
+
+
+def breach_loss(voters, params):
+    """Legitimacy a community loses to one neutrality breach, diluted by its size."""
+    return params.non_neutrality_legitimacy_loss * np.minimum(
+        1.0, params.non_neutrality_reach_voters / np.maximum(voters, 1.0))
