@@ -419,7 +419,8 @@ class ElectionConflictModel(Model):
         rng = self.streams["clash"]
         camp_actives = pop.camp_counts(pop.active, len(self.candidates)) * pop.scale
         mixing = s.clash.mixing[self.phase] * (1.0 + self.extra_mixing)
-        rates = mech.clash.incident_rates(camp_actives, mixing, s.clash, self.identity_exposure)
+        rates = mech.clash.incident_rates(camp_actives, mixing, s.clash, self.identity_exposure,
+                                          self.voters)
         counts = rng.poisson(rates)
         if counts.sum() == 0:
             return

@@ -199,6 +199,42 @@ def validate_data(data: dict[str, Any], source: str) -> Scenario:
         raise ScenarioError(source, format_errors(exc, data)) from None
 
 
+def read_scenario_data(path: str | Path, _seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Raw scenario data with any `scenario.extends` base merged in.
+
+    Tables merge key by key; `events` are added to the base's; any other list
+    (communities, candidates, officials, security forces) replaces the base's.
+    """
+    from sim.scenario.registry import bundled_path
+
+    data = read_toml(path)
+    base_name = data.get("scenario", {}).get("extends")
+    if not base_name:
+        return data
+    if str(path) in _seen:
+        raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: extends itself "
+                                        "(a cycle)"])
+    try:
+        base_path = bundled_path(base_name)
+    except ScenarioError:
+        raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: no such file or "
+                                        "bundled scenario"]) from None
+    base = read_scenario_data(base_path, (*_seen, str(path)))
+    return _merge(base, data)
+
+
+def _merge(base: dict, top: dict) -> dict:
+    merged = copy.deepcopy(base)
+    for key, value in top.items():
+        if key == "events":
+            merged[key] = merged.get(key, []) + copy.deepcopy(value)
+        elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
 def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:
     """Load, override and validate a scenario file.
 
@@ -209,7 +245,7 @@ def load_scenario(path: str | Path, overrides: dict[str, Any] | None = None) -> 
     >>> s.grievance.legitimacy
     0.8
     """
-    data = read_toml(path)
+    data = read_scenario_data(path)
     if overrides:
         data = apply_overrides(data, overrides)
     return validate_data(data, str(path))

@@ -50,6 +50,10 @@ class Meta(Block):
     name: str = Field(pattern=r"^[a-z0-9_]+$", description="short id, lower case")
     title: str
     description: str = ""
+    extends: str | None = Field(
+        None, description="bundled scenario (or path) this one builds on: its tables are "
+        "merged, its events added to"
+    )
 
 
 class Region(Sourced):
@@ -297,6 +301,10 @@ class ClashParams(Block):
         },
         description="how often rival supporters meet, by phase (1 = campaign)",
     )
+    max_incidents_per_10k_voters: Positive = Field(
+        1.0, description="ceiling on a community's expected incidents a day, per 10,000 voters: "
+        "in mass unrest crowds merge into a few large incidents (estimate)"
+    )
     crowd_share: Share = Field(
         0.05, description="share of the community's actives drawn into one incident"
     )
@@ -312,7 +320,7 @@ class ClashParams(Block):
         6.0, description="distance scale of contagion to neighbours, hours of travel"
     )
     contagion_share: Share = Field(
-        0.3, description="share of an incident's tension felt at zero distance elsewhere"
+        0.15, description="share of an incident's tension felt at zero distance elsewhere"
     )
     tension_per_incident: dict[str, NonNegative] = Field(
         default_factory=lambda: {"friction": 0.005, "clash": 0.03, "riot": 0.15},

@@ -20,6 +20,9 @@ groups live in patches of intermediate size, after Lim, Metzler and Bar-Yam
 (2007), Science 317:1540: `identity_exposure` counts boundaries between
 neighbourhoods each dominated by a different group.
 
+In mass unrest crowds merge rather than multiply: a community's expected
+incidents a day saturate at `max_incidents_per_10k_voters` per 10,000 voters.
+
 Severity levels: friction (crowd below `clash_size`), clash, and riot (a crowd of
 at least `riot_size` that the officers on site cannot contain).
 """
@@ -49,10 +52,11 @@ class Incidents:
 
 
 def incident_rates(camp_actives_voters: np.ndarray, mixing: np.ndarray, params,
-                   identity_exposure: np.ndarray) -> np.ndarray:
-    """Expected incidents per community today.
+                   identity_exposure: np.ndarray, voters: np.ndarray | None = None) -> np.ndarray:
+    """Expected incidents per community today, saturating at the community's ceiling.
 
     camp_actives_voters: (communities, camps + 1) actives in voters, last column no camp.
+    The raw rate r saturates as c (1 - exp(-r / c)), c = max(1, ceiling per 10k x voters).
     """
     camps = camp_actives_voters[:, :-1]
     unaligned = camp_actives_voters[:, -1]
@@ -62,7 +66,11 @@ def incident_rates(camp_actives_voters: np.ndarray, mixing: np.ndarray, params,
             rival_pairs += np.sqrt(camps[:, a] * camps[:, b])
     identity = 1.0 + params.identity_weight * identity_exposure
     rivalry = params.incident_rate * rival_pairs * identity
-    return mixing * (rivalry + params.protest_rate * unaligned)
+    raw = mixing * (rivalry + params.protest_rate * unaligned)
+    if voters is None:
+        return raw
+    ceiling = np.maximum(1.0, params.max_incidents_per_10k_voters * voters / 10_000)
+    return ceiling * -np.expm1(-raw / ceiling)
 
 
 def resolve(community: np.ndarray, actives_voters: np.ndarray, on_site: np.ndarray,
