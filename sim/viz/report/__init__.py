@@ -1,0 +1,1 @@
+"""The planner's report: one self-contained HTML file that carries an experiment's answer."""
