@@ -17,7 +17,7 @@ from experiment_files import PROJECT, function_experiment, quick_experiment
 from sim.experiments import ExperimentError, ResultStore, load_experiment, run_experiment
 from sim.experiments.testfunctions import ishigami
 
-TIMING = ["seconds", "wall_seconds", "worker"]
+TIMING = ["seconds", "wall_seconds", "cpu_seconds", "worker"]
 
 
 def sweep(path: Path, out: Path, **options) -> ResultStore:

@@ -97,8 +97,9 @@ def run_experiment(spec: Experiment, path: Path, out: str | Path, executor: str 
     total = count_runs(spec, points)
     store = ResultStore.open_for(out, spec, path, total)
     done = store.finished_ids()
-    pending = [t for t in expand(spec, path, points) if t.run_id not in done]
-    report = SweepReport(Path(out), total, skipped=total - len(pending))
+    # a generator, not a list: memory stays flat however many runs the experiment has
+    pending = (t for t in expand(spec, path, points) if t.run_id not in done)
+    report = SweepReport(Path(out), total, skipped=len(done))
     started = time.perf_counter()
     buffer = _Buffer(store, flush_rows, flush_seconds)
     with open_executor(executor, workers, scheduler) as pool, \

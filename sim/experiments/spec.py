@@ -261,7 +261,7 @@ def _check_scenario(spec: Experiment, name: str, path: Path) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-def known_outcomes(spec: Experiment) -> set[str]:
+def known_outcomes() -> set[str]:
     """Outcome names the kondusif model produces for this experiment (flattened too)."""
     from sim.model.mechanisms.clash import SEVERITIES
 
@@ -271,7 +271,7 @@ def known_outcomes(spec: Experiment) -> set[str]:
 
 
 def _check_outcomes(spec: Experiment) -> list[str]:
-    known = known_outcomes(spec)
+    known = known_outcomes()
     asked = [("keep.outcomes", spec.keep.outcomes or []),
              ("analysis.outcomes", spec.analysis.outcomes or []),
              ("analysis.risk_outcome", [spec.analysis.risk_outcome])]

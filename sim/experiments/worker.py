@@ -53,7 +53,7 @@ def flatten_outcomes(outcomes: dict[str, Any], keep: tuple[str, ...] | None) -> 
 
 def execute(task: RunTask) -> RunRecord:
     """Run one task with the experiment's model; failures become rows, not exceptions."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     row = _identity(task)
     try:
         outcomes, seconds, series = _run_model(task)
@@ -67,6 +67,7 @@ def execute(task: RunTask) -> RunRecord:
         row |= {"status": "ok", "error": "", "seconds": seconds}
         row |= {f"out.{k}": v for k, v in flatten_outcomes(outcomes, task.outcomes).items()}
     row["wall_seconds"] = time.perf_counter() - started
+    row["cpu_seconds"] = time.process_time() - cpu
     row["worker"] = f"{socket.gethostname()}:{os.getpid()}"
     return RunRecord(row, series)
 
