@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from sim.experiments.sensitivity_spec import Distribution, Sensitivity, check_sensitivity
 from sim.outcomes import OUTCOME_DOCS
 from sim.scenario import ScenarioError, bundled_path, load_scenario, read_toml
 from sim.scenario.loading import format_errors
@@ -30,6 +31,10 @@ KONDUSIF = "kondusif"
 BASELINE = "baseline"
 NESTED_OUTCOMES = ("incidents_by_severity", "vote_shares")
 DEFAULT_TIMESERIES = ("tension", "hoax_belief", "friction", "clash", "riot")
+RANGE_KEYS = frozenset({"low", "high"})
+DISTRIBUTION_KEYS = frozenset(Distribution.model_fields)
+# a value inside a range that is not a whole number, to catch integer parameters early
+PROBE_FRACTION = 0.37
 
 
 class ExperimentError(ScenarioError):
@@ -99,7 +104,7 @@ class Experiment(Strict):
     sample: Sample | None = None
     keep: Keep = Field(default_factory=Keep)
     analysis: Analysis = Field(default_factory=Analysis)
-    sensitivity: dict[str, Any] | None = Field(
+    sensitivity: Sensitivity | None = Field(
         None, description="a sensitivity study (see sim.experiments.sensitivity)")
 
     @property
@@ -122,13 +127,17 @@ def arm_strategies(arm: str) -> tuple[str, ...]:
     return () if arm == BASELINE else tuple(p.strip() for p in arm.split("+") if p.strip())
 
 
-def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Nested TOML tables to dotted paths: ``{"a": {"b": 1}}`` -> ``{"a.b": 1}``."""
+def flatten(table: dict[str, Any], leaf_keys: frozenset[str] = frozenset(),
+            prefix: str = "") -> dict[str, Any]:
+    """Nested TOML tables to dotted paths: ``{"a": {"b": 1}}`` -> ``{"a.b": 1}``.
+
+    A table whose keys are all among `leaf_keys` (a range, a distribution) is a value.
+    """
     flat: dict[str, Any] = {}
     for key, value in table.items():
         path = f"{prefix}{key}"
-        if isinstance(value, dict) and not {"low", "high"} >= set(value):
-            flat.update(flatten(value, f"{path}."))
+        if isinstance(value, dict) and not (value and leaf_keys >= set(value)):
+            flat.update(flatten(value, leaf_keys, f"{path}."))
         else:
             flat[path] = value
     return flat
@@ -153,9 +162,10 @@ def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
     for section in ("fixed", "grid"):
         if isinstance(data.get(section), dict):
             data[section] = flatten(data[section])
-    sample = data.get("sample")
-    if isinstance(sample, dict) and isinstance(sample.get("parameters"), dict):
-        sample["parameters"] = flatten(sample["parameters"])
+    for section, leaves in (("sample", RANGE_KEYS), ("sensitivity", DISTRIBUTION_KEYS)):
+        table = data.get(section)
+        if isinstance(table, dict) and isinstance(table.get("parameters"), dict):
+            table["parameters"] = flatten(table["parameters"], leaves)
     try:
         spec = Experiment.model_validate(data)
     except ValidationError as exc:
@@ -168,7 +178,7 @@ def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
 
 def check_experiment(spec: Experiment, path: Path) -> list[str]:
     """Every problem that would stop a run, found before any run starts."""
-    problems = _check_design(spec)
+    problems = _check_design(spec) + _check_sensitivity(spec)
     if spec.is_function_model:
         return problems + _check_function_model(spec)
     if not spec.experiment.scenarios:
@@ -193,6 +203,16 @@ def _check_design(spec: Experiment) -> list[str]:
     return problems
 
 
+def _check_sensitivity(spec: Experiment) -> list[str]:
+    if spec.sensitivity is None:
+        return []
+    problems = check_sensitivity(spec.sensitivity)
+    if spec.grid or spec.sample is not None:
+        problems.append("grid / sample: a sensitivity study samples its own points from "
+                        "[sensitivity.parameters]; remove [grid] and [sample]")
+    return problems
+
+
 def _check_function_model(spec: Experiment) -> list[str]:
     problems = []
     if spec.experiment.scenarios:
@@ -201,10 +221,25 @@ def _check_function_model(spec: Experiment) -> list[str]:
         problems.append(f"experiment.strategies = {spec.experiment.strategies}: "
                         "a function model has no strategies")
     try:
-        resolve_function(spec.experiment.model)
+        function = resolve_function(spec.experiment.model)
     except ExperimentError as exc:
-        problems += exc.problems
-    return problems
+        return problems + exc.problems
+    return problems + _probe_function(spec, function)
+
+
+def _probe_function(spec: Experiment, function) -> list[str]:
+    """Call a function model once inside its ranges: does it give the outcomes asked for?"""
+    asked = set(spec.sensitivity.outcomes if spec.sensitivity else [])
+    asked |= set(spec.keep.outcomes or []) | set(spec.analysis.outcomes or [])
+    if not asked:
+        return []
+    point = spec.fixed | _probe_points(spec)[-1]
+    try:
+        produced = function(point, 0)
+    except Exception as exc:  # the model's own error, reported before any run
+        return [f"experiment.model: {spec.experiment.model} raised {exc!r} at {point}"]
+    return [f"outcome {name!r}: {spec.experiment.model} gives no such outcome; it gives "
+            f"{', '.join(sorted(produced))}" for name in sorted(asked - set(produced))]
 
 
 def resolve_function(name: str):
@@ -230,13 +265,29 @@ def scenario_path(name: str, experiment_file: Path) -> Path:
     return bundled_path(name)
 
 
-def _extremes(spec: Experiment) -> list[dict[str, Any]]:
-    """Override sets that put every varied parameter at its low, then its high end."""
+def _probe_points(spec: Experiment) -> list[dict[str, Any]]:
+    """Override sets putting every varied parameter at its low end, its high end, and between.
+
+    The value between is not a whole number unless the parameter is declared
+    ``integer``, so a whole-number parameter sampled as a float is caught here.
+    """
     ranges = {name: (min(v), max(v)) if _numeric(v) else (v[0], v[-1])
               for name, v in spec.grid.items() if v}
     if spec.sample is not None:
         ranges |= {n: (r.low, r.high) for n, r in spec.sample.parameters.items()}
-    return [spec.fixed | {n: ends[k] for n, ends in ranges.items()} for k in (0, 1)]
+    points = [spec.fixed | {n: ends[k] for n, ends in ranges.items()} for k in (0, 1)]
+    if spec.sensitivity is not None:
+        laws = spec.sensitivity.parameters
+        for k in (0, 1):
+            points[k] |= {n: _as_drawn(d, d.extremes()[k]) for n, d in laws.items()}
+        low_high = {n: d.extremes() for n, d in laws.items()}
+        points.append(points[0] | {n: _as_drawn(laws[n], lo + PROBE_FRACTION * (hi - lo))
+                                   for n, (lo, hi) in low_high.items()})
+    return points
+
+
+def _as_drawn(law: Distribution, value: float) -> float | int:
+    return round(value) if law.integer else value
 
 
 def _numeric(values: list) -> bool:
@@ -251,7 +302,7 @@ def _check_scenario(spec: Experiment, name: str, path: Path) -> list[str]:
     except ScenarioError as exc:
         return [f"experiment.scenarios: {name!r}: {p}" for p in exc.problems]
     problems = []
-    for overrides in _extremes(spec):
+    for overrides in _probe_points(spec):
         try:
             scenario = load_scenario(file, overrides)
             for arm in spec.arms:
@@ -273,6 +324,7 @@ def known_outcomes() -> set[str]:
 def _check_outcomes(spec: Experiment) -> list[str]:
     known = known_outcomes()
     asked = [("keep.outcomes", spec.keep.outcomes or []),
+             ("sensitivity.outcomes", spec.sensitivity.outcomes if spec.sensitivity else []),
              ("analysis.outcomes", spec.analysis.outcomes or []),
              ("analysis.risk_outcome", [spec.analysis.risk_outcome])]
     problems = []

@@ -85,7 +85,8 @@ def _identity(task: RunTask) -> dict[str, Any]:
 def _run_model(task: RunTask) -> tuple[dict[str, Any], float, pd.DataFrame | None]:
     if task.model != KONDUSIF:
         started = time.perf_counter()
-        outcomes = resolve_function(task.model)(dict(task.parameters), task.function_seed())
+        params = dict(task.fixed) | dict(task.parameters)
+        outcomes = resolve_function(task.model)(params, task.function_seed())
         return dict(outcomes), time.perf_counter() - started, None
     from sim.simulation import run_one
 

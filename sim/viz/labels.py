@@ -68,6 +68,13 @@ LABELS: dict[str, dict[str, str]] = {
     "on_front": {"id": "di batas Pareto", "en": "on the Pareto front"},
     "runs_summary": {"id": "run berhasil", "en": "runs ok"},
     "runs_failed": {"id": "gagal", "en": "failed"},
+    "sobol_indices": {"id": "Indeks Sobol: orde pertama (S1) dan total (ST), dengan selang",
+                      "en": "Sobol indices: first order (S1) and total (ST), with intervals"},
+    "morris_screening": {"id": "Penyaringan Morris: mu* (pengaruh) dan sigma (interaksi)",
+                         "en": "Morris screening: mu* (influence) and sigma (interaction)"},
+    "convergence": {"id": "Kekonvergenan indeks (N/4, N/2, N)",
+                    "en": "Convergence of the indices (N/4, N/2, N)"},
+    "base_samples": {"id": "Ukuran sampel dasar N", "en": "Base sample size N"},
 }
 
 
