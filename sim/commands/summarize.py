@@ -1,0 +1,93 @@
+"""`kondusif summarize`: compare the strategies of a stored experiment; tables and figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from sim.viz.labels import label, number, percent
+
+
+def add_parser(sub):
+    parser = sub.add_parser("summarize", help="compare strategies in a sweep's results")
+    parser.add_argument("folder", type=Path, help="output folder of `kondusif sweep`")
+    parser.add_argument("--json", action="store_true", help="print every table as JSON")
+    parser.add_argument("--lang", choices=["id", "en"], default="id",
+                        help="language of the text and figures (default id)")
+    parser.add_argument("--no-figures", action="store_true",
+                        help="do not write figures to FOLDER/figures")
+    return parser
+
+
+def main(args) -> int:
+    from sim.experiments import ResultStore, summarize_store
+    from sim.store_io import atomic_write_bytes
+
+    store = ResultStore(args.folder)
+    store.manifest()
+    summary = summarize_store(args.folder)
+    data = summary.to_dict()
+    atomic_write_bytes(args.folder / "summary.json",
+                       json.dumps(data, indent=1, default=str).encode())
+    if args.json:
+        print(json.dumps(data, default=str))
+    else:
+        print(summary_text(summary, args.lang))
+    if not args.no_figures and summary.runs_ok:
+        from sim.viz.experiment_figures import save_experiment_figures
+
+        written = save_experiment_figures(store, summary, args.folder / "figures", args.lang)
+        if not args.json:
+            print(f"\n{len(written)} figures in {args.folder / 'figures'}/")
+    return 0
+
+
+def _interval(low: float, high: float, lang: str, digits: int) -> str:
+    return f"[{number(low, lang, digits)}; {number(high, lang, digits)}]"
+
+
+def _digits(value: float) -> int:
+    return 0 if abs(value) >= 100 else 2 if abs(value) >= 1 else 3
+
+
+def summary_text(summary, lang: str = "id") -> str:
+    """The tables of a summary as plain text (first design point of each scenario)."""
+    lines = [f"{summary.runs_ok} {label('runs_summary', lang)}, {summary.runs_failed} "
+             f"{label('runs_failed', lang)}"]
+    effects = summary.effects.set_index(["scenario", "point", "arm", "outcome"]) \
+        if not summary.effects.empty else pd.DataFrame()
+    for (scenario, point, outcome), rows in summary.stats.groupby(
+            ["scenario", "point", "outcome"], sort=False):
+        lines.append(f"\n{label(outcome, lang)} ({scenario}, point {point})")
+        for _, row in rows.iterrows():
+            d = _digits(row["mean"])
+            text = (f"  {row['arm']:<28} {label('mean', lang)} {number(row['mean'], lang, d)} "
+                    f"{_interval(row['mean_low'], row['mean_high'], lang, d)}  "
+                    f"{label('median', lang)} {number(row['median'], lang, d)}")
+            key = (scenario, point, row["arm"], outcome)
+            if key in effects.index:
+                e = effects.loc[key]
+                text += (f"  {label('vs_baseline', lang)} {number(e['difference'], lang, d)} "
+                         f"{_interval(e['difference_low'], e['difference_high'], lang, d)}")
+                if pd.notna(e["relative_reduction"]):
+                    text += f"  {label('reduction', lang)} {percent(e['relative_reduction'], lang)}"
+            lines.append(text)
+    lines += _cost_lines(summary, lang)
+    return "\n".join(lines)
+
+
+def _cost_lines(summary, lang: str) -> list[str]:
+    lines = []
+    table = summary.cost_effectiveness
+    if not table.empty and "incidents_total_averted_per_billion_rp" in table.columns:
+        lines.append(f"\n{label('cost_effectiveness', lang)}")
+        for _, row in table.iterrows():
+            lines.append(f"  {row['arm']:<28} Rp {number(row['cost_rupiah'], lang)}  "
+                         f"{label('incidents_total', lang)}: "
+                         f"{number(row['incidents_total_averted_per_billion_rp'], lang, 2)}")
+    if not summary.pareto.empty:
+        front = summary.pareto[summary.pareto["on_front"]]
+        lines.append(f"\n{label('pareto_front', lang)}: " + ", ".join(front["arm"]))
+    return lines

@@ -1,0 +1,350 @@
+"""Experiment files: the schema of an experiment, loading it, and checking it before any run.
+
+An experiment names what to compare (scenarios, strategy sets, a parameter
+grid or a Latin hypercube sample), how often (replications, root seed) and
+what to keep (outcomes, time-series columns). It is validated on load; every
+error names the file, the field path, the bad value and what was expected::
+
+    ExperimentError: experiments/x.toml: experiment.replications = 0: must be >= 1
+
+The model is either ``"kondusif"`` (the election-conflict model, one scenario
+file per run) or any importable ``"module:function"`` called as
+``function(params: dict, seed: int) -> dict`` (see ``sim.experiments.testfunctions``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from sim.experiments.sensitivity_spec import Distribution, Sensitivity, check_sensitivity
+from sim.outcomes import OUTCOME_DOCS
+from sim.scenario import ScenarioError, bundled_path, load_scenario, read_toml
+from sim.scenario.loading import format_errors
+
+KONDUSIF = "kondusif"
+BASELINE = "baseline"
+NESTED_OUTCOMES = ("incidents_by_severity", "vote_shares")
+DEFAULT_TIMESERIES = ("tension", "hoax_belief", "friction", "clash", "riot")
+RANGE_KEYS = frozenset({"low", "high"})
+DISTRIBUTION_KEYS = frozenset(Distribution.model_fields)
+# a value inside a range that is not a whole number, to catch integer parameters early
+PROBE_FRACTION = 0.37
+
+
+class ExperimentError(ScenarioError):
+    """An experiment file (or store) that cannot be used, with every problem listed."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Meta(Strict):
+    name: str = Field(pattern=r"^[a-z0-9_]+$", description="short id, lower case")
+    title: str = ""
+    description: str = ""
+    model: str = Field(KONDUSIF, description="'kondusif' or an importable 'module:function'")
+    scenarios: list[str] = Field(default_factory=list,
+                                 description="bundled names or paths relative to the file")
+    strategies: list[str] = Field(
+        default_factory=lambda: [BASELINE],
+        description="strategy sets to compare: a name, 'package:NAME', or names joined by '+'",
+    )
+    replications: Annotated[int, Field(ge=1)] = 1
+    root_seed: Annotated[int, Field(ge=0)] = 0
+
+    @field_validator("model")
+    @classmethod
+    def _model_is_named(cls, value: str) -> str:
+        if value != KONDUSIF and value.count(":") != 1:
+            raise ValueError("must be 'kondusif' or 'module:function'")
+        return value
+
+
+class Range(Strict):
+    """A uniform range for a sampled parameter."""
+
+    low: float
+    high: float
+
+
+class Sample(Strict):
+    method: Literal["latin_hypercube"] = "latin_hypercube"
+    size: Annotated[int, Field(ge=1)]
+    parameters: dict[str, Range] = Field(min_length=1)
+
+
+class Keep(Strict):
+    outcomes: list[str] | None = Field(None, description="outcomes to store; default all")
+    timeseries: list[str] = Field(default_factory=lambda: list(DEFAULT_TIMESERIES),
+                                  description="daily columns per community to store")
+
+
+class Analysis(Strict):
+    outcomes: list[str] | None = Field(None, description="outcomes to summarise")
+    risk_outcome: str = Field("incidents_total", description="risk axis of the Pareto front")
+    confidence: Annotated[float, Field(gt=0, lt=1)] = 0.95
+    bootstrap: Annotated[int, Field(ge=100)] = 2000
+
+
+class Experiment(Strict):
+    """A validated experiment file."""
+
+    experiment: Meta
+    fixed: dict[str, Any] = Field(default_factory=dict,
+                                  description="overrides applied to every run")
+    grid: dict[str, list[Any]] = Field(default_factory=dict,
+                                       description="values per parameter; all combinations run")
+    sample: Sample | None = None
+    keep: Keep = Field(default_factory=Keep)
+    analysis: Analysis = Field(default_factory=Analysis)
+    sensitivity: Sensitivity | None = Field(
+        None, description="a sensitivity study (see sim.experiments.sensitivity)")
+
+    @property
+    def name(self) -> str:
+        return self.experiment.name
+
+    @property
+    def is_function_model(self) -> bool:
+        return self.experiment.model != KONDUSIF
+
+    @property
+    def arms(self) -> list[str]:
+        """The strategy sets compared, the baseline first."""
+        arms = [a.strip() for a in self.experiment.strategies]
+        return [BASELINE] + [a for a in dict.fromkeys(arms) if a != BASELINE]
+
+
+def arm_strategies(arm: str) -> tuple[str, ...]:
+    """``"counter_hoax+package:x"`` -> ``("counter_hoax", "package:x")``; baseline -> ()."""
+    return () if arm == BASELINE else tuple(p.strip() for p in arm.split("+") if p.strip())
+
+
+def flatten(table: dict[str, Any], leaf_keys: frozenset[str] = frozenset(),
+            prefix: str = "") -> dict[str, Any]:
+    """Nested TOML tables to dotted paths: ``{"a": {"b": 1}}`` -> ``{"a.b": 1}``.
+
+    A table whose keys are all among `leaf_keys` (a range, a distribution) is a value.
+    """
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and not (value and leaf_keys >= set(value)):
+            flat.update(flatten(value, leaf_keys, f"{path}."))
+        else:
+            flat[path] = value
+    return flat
+
+
+def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
+    """Read, validate and check an experiment file; return it with its resolved path.
+
+    Checks everything that can be checked before a run: the schema, scenario
+    files, strategy names, every parameter path at the ends of its range, and
+    the outcome names.
+
+    Examples
+    --------
+    >>> from sim.experiments import load_experiment
+    >>> spec, path = load_experiment("experiments/quick.toml")
+    >>> spec.arms
+    ['baseline', 'counter_hoax']
+    """
+    path = Path(path)
+    data = read_toml(path)
+    for section in ("fixed", "grid"):
+        if isinstance(data.get(section), dict):
+            data[section] = flatten(data[section])
+    for section, leaves in (("sample", RANGE_KEYS), ("sensitivity", DISTRIBUTION_KEYS)):
+        table = data.get(section)
+        if isinstance(table, dict) and isinstance(table.get("parameters"), dict):
+            table["parameters"] = flatten(table["parameters"], leaves)
+    try:
+        spec = Experiment.model_validate(data)
+    except ValidationError as exc:
+        raise ExperimentError(str(path), format_errors(exc, data)) from None
+    problems = check_experiment(spec, path)
+    if problems:
+        raise ExperimentError(str(path), problems)
+    return spec, path
+
+
+def check_experiment(spec: Experiment, path: Path) -> list[str]:
+    """Every problem that would stop a run, found before any run starts."""
+    problems = _check_design(spec) + _check_sensitivity(spec)
+    if spec.is_function_model:
+        return problems + _check_function_model(spec)
+    if not spec.experiment.scenarios:
+        return problems + ["experiment.scenarios: missing; the kondusif model needs a scenario"]
+    for name in spec.experiment.scenarios:
+        problems += _check_scenario(spec, name, path)
+    return problems + _check_outcomes(spec)
+
+
+def _check_design(spec: Experiment) -> list[str]:
+    problems = []
+    for name, values in spec.grid.items():
+        if not values:
+            problems.append(f"grid.{name} = []: give at least one value")
+    if spec.sample is not None:
+        for name, rng in spec.sample.parameters.items():
+            if not rng.low < rng.high:
+                problems.append(f"sample.parameters.{name} = [{rng.low}, {rng.high}]: "
+                                f"low must be below high")
+    overlap = (set(spec.grid) & set(spec.sample.parameters if spec.sample else {}))
+    problems += [f"{name}: set in both grid and sample; choose one" for name in sorted(overlap)]
+    return problems
+
+
+def _check_sensitivity(spec: Experiment) -> list[str]:
+    if spec.sensitivity is None:
+        return []
+    problems = check_sensitivity(spec.sensitivity)
+    if spec.grid or spec.sample is not None:
+        problems.append("grid / sample: a sensitivity study samples its own points from "
+                        "[sensitivity.parameters]; remove [grid] and [sample]")
+    return problems
+
+
+def _check_function_model(spec: Experiment) -> list[str]:
+    problems = []
+    if spec.experiment.scenarios:
+        problems.append("experiment.scenarios: a function model takes no scenario")
+    if spec.arms != [BASELINE]:
+        problems.append(f"experiment.strategies = {spec.experiment.strategies}: "
+                        "a function model has no strategies")
+    try:
+        function = resolve_function(spec.experiment.model)
+    except ExperimentError as exc:
+        return problems + exc.problems
+    return problems + _probe_function(spec, function)
+
+
+def _probe_function(spec: Experiment, function) -> list[str]:
+    """Call a function model once inside its ranges: does it give the outcomes asked for?"""
+    asked = set(spec.sensitivity.outcomes if spec.sensitivity else [])
+    asked |= set(spec.keep.outcomes or []) | set(spec.analysis.outcomes or [])
+    if not asked:
+        return []
+    point = spec.fixed | _probe_points(spec)[-1]
+    try:
+        produced = function(point, 0)
+    except Exception as exc:  # the model's own error, reported before any run
+        return [f"experiment.model: {spec.experiment.model} raised {exc!r} at {point}"]
+    return [f"outcome {name!r}: {spec.experiment.model} gives no such outcome; it gives "
+            f"{', '.join(sorted(produced))}" for name in sorted(asked - set(produced))]
+
+
+def resolve_function(name: str):
+    """Import ``module:function`` and return the function."""
+    module_name, _, attribute = name.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ExperimentError("experiment.model", [f"{name!r}: cannot import {module_name!r}: "
+                                                   f"{exc}"]) from None
+    function = getattr(module, attribute, None)
+    if not callable(function):
+        raise ExperimentError("experiment.model", [f"{name!r}: {module_name} has no function "
+                                                   f"{attribute!r}"])
+    return function
+
+
+def scenario_path(name: str, experiment_file: Path) -> Path:
+    """A scenario named in an experiment: a path relative to the file, or a bundled name."""
+    relative = experiment_file.parent / name
+    if relative.suffix == ".toml" and relative.exists():
+        return relative
+    return bundled_path(name)
+
+
+def _probe_points(spec: Experiment) -> list[dict[str, Any]]:
+    """Override sets putting every varied parameter at its low end, its high end, and between.
+
+    The value between is not a whole number unless the parameter is declared
+    ``integer``, so a whole-number parameter sampled as a float is caught here.
+    """
+    ranges = {name: (min(v), max(v)) if _numeric(v) else (v[0], v[-1])
+              for name, v in spec.grid.items() if v}
+    if spec.sample is not None:
+        ranges |= {n: (r.low, r.high) for n, r in spec.sample.parameters.items()}
+    points = [spec.fixed | {n: ends[k] for n, ends in ranges.items()} for k in (0, 1)]
+    if spec.sensitivity is not None:
+        laws = spec.sensitivity.parameters
+        for k in (0, 1):
+            points[k] |= {n: _as_drawn(d, d.extremes()[k]) for n, d in laws.items()}
+        low_high = {n: d.extremes() for n, d in laws.items()}
+        points.append(points[0] | {n: _as_drawn(laws[n], lo + PROBE_FRACTION * (hi - lo))
+                                   for n, (lo, hi) in low_high.items()})
+    return points
+
+
+def _as_drawn(law: Distribution, value: float) -> float | int:
+    return round(value) if law.integer else value
+
+
+def _numeric(values: list) -> bool:
+    return all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+
+
+def _check_scenario(spec: Experiment, name: str, path: Path) -> list[str]:
+    from sim.strategies import resolve_strategies
+
+    try:
+        file = scenario_path(name, path)
+    except ScenarioError as exc:
+        return [f"experiment.scenarios: {name!r}: {p}" for p in exc.problems]
+    problems = []
+    for overrides in _probe_points(spec):
+        try:
+            scenario = load_scenario(file, overrides)
+            for arm in spec.arms:
+                resolve_strategies(arm_strategies(arm), scenario)
+        except ScenarioError as exc:
+            problems += [f"{exc.source}: {p}" for p in exc.problems]
+    return list(dict.fromkeys(problems))
+
+
+def known_outcomes() -> set[str]:
+    """Outcome names the kondusif model produces for this experiment (flattened too)."""
+    from sim.model.mechanisms.clash import SEVERITIES
+
+    names = set(OUTCOME_DOCS)
+    names |= {f"incidents_by_severity.{s}" for s in SEVERITIES}
+    return names
+
+
+def _check_outcomes(spec: Experiment) -> list[str]:
+    known = known_outcomes()
+    asked = [("keep.outcomes", spec.keep.outcomes or []),
+             ("sensitivity.outcomes", spec.sensitivity.outcomes if spec.sensitivity else []),
+             ("analysis.outcomes", spec.analysis.outcomes or []),
+             ("analysis.risk_outcome", [spec.analysis.risk_outcome])]
+    problems = []
+    for where, names in asked:
+        for name in names:
+            if name not in known and not name.startswith("vote_shares."):
+                problems.append(f"{where} = {name!r}: the model has no such outcome; known: "
+                                f"{', '.join(sorted(known))}")
+    return problems
+
+
+def scenario_digests(spec: Experiment, path: Path) -> dict[str, str]:
+    """SHA-256 of each scenario file, so a store notices when a scenario changed."""
+    return {name: hashlib.sha256(scenario_path(name, path).read_bytes()).hexdigest()
+            for name in spec.experiment.scenarios}
+
+
+def experiment_hash(spec: Experiment, path: Path) -> str:
+    """A digest of everything that decides the runs (titles and descriptions excluded)."""
+    definition = spec.model_dump(mode="json", exclude={"experiment": {"title", "description"}})
+    definition["scenario_files"] = scenario_digests(spec, path)
+    text = json.dumps(definition, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
