@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from sim.model.mechanisms.clash import SEVERITIES
@@ -31,15 +30,9 @@ OUTCOME_DOCS = {
 }
 
 
-def _daily_incidents(model) -> np.ndarray:
-    """(days, severities) counts, from the data collector's community table."""
-    table = timeseries_of(model)
-    return table.groupby("step")[list(SEVERITIES)].sum().to_numpy()
-
-
 def outcomes_of(model) -> dict[str, Any]:
     """The outcomes of a finished run as a JSON-ready dict (see OUTCOME_DOCS)."""
-    daily = _daily_incidents(model)
+    daily = model.incidents_by_day[: model.day_index + 1]
     by_severity = {name: int(daily[:, k].sum()) for k, name in enumerate(SEVERITIES)}
     escalated = model.peak_tension_by_community > model.scenario.tension.escalated_level
     cost = sum((s.cost(model.scenario) for s in model.strategies), start=_zero_cost())

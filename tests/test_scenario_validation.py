@@ -160,3 +160,12 @@ def test_scenario_reference_document_is_up_to_date():
     from sim.scenario.reference import scenario_reference
     assert Path("docs/scenarios.md").read_text() == scenario_reference(), (
         "regenerate: python -m sim.scenario.reference > docs/scenarios.md")
+
+
+def test_setting_one_entry_of_a_table_keeps_the_others():
+    scenario = load_scenario(DEMO, {"clash.mixing.campaign": 2.0,
+                                    "policing.weights.linmas": 0.5})
+    assert scenario.clash.mixing["campaign"] == 2.0
+    assert scenario.clash.mixing["voting"] == 1.5
+    assert scenario.policing.weights["linmas"] == 0.5
+    assert scenario.policing.weights["police"] == 1.0

@@ -45,7 +45,7 @@ class Community(mesa.Agent):
 
     @property
     def security_personnel(self) -> float:
-        return float(self.model.personnel_by_community()[self.index])
+        return float(self.model.today_personnel[self.index])
 
     def incidents_of(self, severity: int) -> int:
         return int(self.model.today_incidents[self.index, severity])

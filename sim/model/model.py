@@ -171,6 +171,8 @@ class ElectionConflictModel(Model):
         self.today_injuries = np.zeros(n_c)
         self.today_arrests = np.zeros(n_c)
         self.today_backlash = np.zeros(n_c, dtype=int)
+        self.today_personnel = np.zeros(n_c)
+        self.incidents_by_day = np.zeros((len(self.timeline), 3), dtype=int)
         self.incident_log: list[dict] = []
         self.event_log: list[dict] = []
         # totals over the run
@@ -451,6 +453,7 @@ class ElectionConflictModel(Model):
         rng = self.streams["policing"]
         n_c = len(self.communities)
         np.add.at(self.today_incidents, (where, severity), 1)
+        np.add.at(self.incidents_by_day[self.day_index], severity, 1)
         names = mech.clash.SEVERITIES
         injuries = rng.poisson([s.clash.injuries_per_incident[names[k]] for k in severity])
         np.add.at(self.today_injuries, where, injuries)

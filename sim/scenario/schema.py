@@ -30,6 +30,25 @@ class Block(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+class ParamsBlock(Block):
+    """Mechanism parameters: a table given in part (``clash.mixing.campaign = 2``)
+    keeps the defaults of the entries it does not name."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _tables_keep_their_defaults(cls, data):
+        if not isinstance(data, dict):
+            return data
+        for name, field in cls.model_fields.items():
+            given = data.get(name)
+            if isinstance(given, dict) and field.default_factory is not None:
+                default = field.default_factory()
+                if isinstance(default, dict) and default:
+                    keys = {str(getattr(k, "value", k)): v for k, v in default.items()}
+                    data = {**data, name: {**keys, **given}}
+        return data
+
+
 class Sourced(Block):
     """A block whose world-taken numbers carry their sources."""
 
@@ -217,13 +236,13 @@ class Event(Block):
 # --- mechanism parameters (defaults are the model's calibration; see docs/ODD.md) ---
 
 
-class PopulationParams(Block):
+class PopulationParams(ParamsBlock):
     scale: Annotated[float, Field(ge=1.0)] = Field(
         1.0, description="voters per simulated resident; 1 = every registered voter"
     )
 
 
-class GrievanceParams(Block):
+class GrievanceParams(ParamsBlock):
     legitimacy: Share = Field(
         0.93, description="Epstein's L: perceived legitimacy, 0-1 (estimate, calibrated)")
     partisan_weight: NonNegative = Field(
@@ -235,7 +254,7 @@ class GrievanceParams(Block):
     )
 
 
-class ActivationParams(Block):
+class ActivationParams(ParamsBlock):
     threshold: NonNegative = Field(0.1, description="Epstein's T")
     arrest_constant: Positive = Field(2.3, description="Epstein's k")
     ratio_rounding: Literal["floor", "round", "none"] = Field(
@@ -247,7 +266,7 @@ class ActivationParams(Block):
     max_jail_days: Count = Field(30, description="Epstein's J_max, days")
 
 
-class RumorParams(Block):
+class RumorParams(ParamsBlock):
     variant: Literal["maki_thompson", "daley_kendall"] = Field(
         "maki_thompson", description="who stops when two who know meet"
     )
@@ -281,7 +300,7 @@ class RumorParams(Block):
     )
 
 
-class ClashParams(Block):
+class ClashParams(ParamsBlock):
     incident_rate: NonNegative = Field(
         0.002, description="incidents per day per sqrt(active rival voter pair), at mixing 1"
     )
@@ -332,14 +351,14 @@ class ClashParams(Block):
     )
 
 
-class TensionParams(Block):
+class TensionParams(ParamsBlock):
     decay_per_day: Share = Field(0.1, description="share of tension lost each day")
     anger_weight: NonNegative = Field(0.2, description="anger added per unit tension")
     hoax_weight: NonNegative = Field(0.3, description="tension added per unit hoax-belief share")
     escalated_level: Share = Field(0.3, description="tension above which a community is escalated")
 
 
-class PolicingParams(Block):
+class PolicingParams(ParamsBlock):
     travel_speed_factor: Positive = Field(
         1.0, description="multiplier on road travel time for a dispatched unit"
     )
@@ -362,7 +381,7 @@ class PolicingParams(Block):
     )
 
 
-class MediationParams(Block):
+class MediationParams(ParamsBlock):
     reach_per_leader: NonNegative = Field(
         200.0, description="voters one leader or official reaches in dialogue per day"
     )
@@ -380,7 +399,7 @@ class MediationParams(Block):
     )
 
 
-class EventEffectParams(Block):
+class EventEffectParams(ParamsBlock):
     """What one scheduled or injected event of magnitude 1 does (all estimates)."""
 
     rally_mixing: NonNegative = Field(2.0, description="extra mixing in the community that day")
@@ -395,7 +414,7 @@ class EventEffectParams(Block):
     legitimacy_shock: Share = Field(0.1, description="legitimacy lost in a shock")
 
 
-class VotingParams(Block):
+class VotingParams(ParamsBlock):
     base_turnout: Share = Field(0.765, description="turnout with no fear (estimate, calibrated)")
     fear_effect: NonNegative = Field(0.5, description="turnout lost per unit tension")
     unaligned_turnout: Share = Field(0.6, description="relative turnout of voters without a camp")
