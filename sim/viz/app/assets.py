@@ -1,11 +1,12 @@
 """The browser files Solara's page loads, fetched once with npm and served from this machine.
 
 Solara's page asks for a few npm packages (its Vuetify bundle, RequireJS,
-Font Awesome) that its server normally fetches from a public CDN on first
-use. A workshop room or a CI machine may have no way out, so the app serves
-them from a local folder instead, filled once by ``npm pack`` from the npm
-registry. The package names and versions are read from the page template of
-the Solara that is installed, so they follow Solara upgrades.
+Font Awesome, and for Markdown KaTeX and Mermaid) that its server normally
+fetches from a public CDN on first use. A workshop room or a CI machine may
+have no way out, so the app serves them from a local folder instead, filled
+once by ``npm pack`` from the npm registry. The package names and versions are
+read from the installed Solara's page template and Markdown component, so
+they follow Solara upgrades.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-# "{{cdn}}/@scope/name@1.2.3/..." or "{{cdn}}/name@1.2.3/..." in Solara's page template
-TEMPLATE_PACKAGE = re.compile(r"\{\{\s*cdn\s*\}\}/((?:@[\w.-]+/)?[\w.-]+@\d[\w.+-]*)/")
+# "{{cdn}}/@scope/name@1.2.3/..." in the page template, "${this.getCdn()}/name@1.2.3/..." in
+# a component's JavaScript
+CDN_PACKAGE = re.compile(r"(?:\{\{\s*cdn\s*\}\}|getCdn\(\)\})/((?:@[\w.-]+/)?[\w.-]+@\d[\w.+-]*)/")
+# the Solara files that name them, relative to the solara package
+CDN_USERS = ("server/templates/solara.html.j2", "components/markdown.py")
 
 
 class AssetError(RuntimeError):
@@ -28,11 +32,12 @@ class AssetError(RuntimeError):
 
 def required_packages() -> list[str]:
     """``name@version`` of every npm package the installed Solara's page loads."""
-    import solara.server
+    import solara
     from solara.server import settings
 
-    template = Path(solara.server.__file__).parent / "templates" / "solara.html.j2"
-    found = set(TEMPLATE_PACKAGE.findall(template.read_text(encoding="utf-8")))
+    root = Path(solara.__file__).parent
+    found = {package for name in CDN_USERS
+             for package in CDN_PACKAGE.findall((root / name).read_text(encoding="utf-8"))}
     fontawesome = settings.assets.fontawesome_path.strip("/").split("/")[0]
     if settings.assets.fontawesome_enabled and fontawesome:
         found.add(fontawesome)

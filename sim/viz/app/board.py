@@ -24,6 +24,14 @@ from sim.viz.app.map import TENSION_CMAP, MapView
 DPI = 80
 
 
+def map_height(model, width: float) -> float:
+    """Inches of height that fit the communities' north-south extent on a map `width` wide."""
+    lon = [c.longitude for c in model.communities]
+    lat = [c.latitude for c in model.communities]
+    ratio = (max(lat) - min(lat) + 0.05) / (max(lon) - min(lon) + 0.05)
+    return float(min(6.5, max(3.4, width * ratio + 1.2)))
+
+
 class Blitter:
     """Draws a figure's static artists once and its changing artists on every call.
 
@@ -95,7 +103,7 @@ class Board:
 
     def _map_figure(self, run, lang: str) -> Figure:
         n = len(run.lanes)
-        fig = Figure(figsize=(5.0 * n + 0.9, 5.2), dpi=DPI)
+        fig = Figure(figsize=(5.0 * n + 0.9, map_height(run.model, 5.0)), dpi=DPI)
         fig.subplots_adjust(left=0.02, right=0.90 if n == 1 else 0.94, top=0.93, bottom=0.09,
                             wspace=0.04)
         axes = fig.subplots(1, n, squeeze=False)[0]

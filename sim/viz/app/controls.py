@@ -99,23 +99,31 @@ def ParameterSliders(settings: Settings, on_settings, base, lang: str):
         else base.policing.response_delay_hours
     most = max(10, 3 * scenario_personnel(base))
 
+    def change(field):
+        return lambda value: on_settings(settings.with_changes(**{field: value}))
+
     solara.Text(text("parameters", lang), style={"font-weight": "bold"})
-    solara.SliderFloat(text("legitimacy", lang), value=legitimacy, min=0.3, max=1.0,
-                       step=0.01,
-                       on_value=lambda v: on_settings(settings.with_changes(legitimacy=v)))
-    Help("help_legitimacy", lang)
-    solara.SliderInt(text("security_personnel", lang), value=personnel, min=0, max=most,
-                     step=max(1, most // 100),
-                     on_value=lambda v: on_settings(settings.with_changes(personnel=v)))
-    Help("help_personnel", lang)
-    solara.SliderFloat(text("response_delay", lang), value=delay, min=0.0, max=24.0, step=0.5,
-                       on_value=lambda v: on_settings(
-                           settings.with_changes(response_delay_hours=v)))
-    Help("help_response_delay", lang)
-    solara.SliderFloat(text("hoax_intensity", lang), value=settings.hoax_intensity, min=0.25,
-                       max=4.0, step=0.25,
-                       on_value=lambda v: on_settings(settings.with_changes(hoax_intensity=v)))
-    Help("help_hoax_intensity", lang)
+    Slider("legitimacy", legitimacy, 0.3, 1.0, 0.01, change("legitimacy"), lang, digits=2)
+    Slider("security_personnel", personnel, 0, most, max(1, most // 100), change("personnel"),
+           lang, whole=True)
+    Slider("response_delay", delay, 0.0, 24.0, 0.5, change("response_delay_hours"), lang,
+           digits=1)
+    Slider("hoax_intensity", settings.hoax_intensity, 0.25, 4.0, 0.25,
+           change("hoax_intensity"), lang, digits=2)
+
+
+@solara.component
+def Slider(key: str, value, low, high, step, on_value, lang: str, digits: int = 0,
+           whole: bool = False):
+    """A labelled slider showing its value, with its help line (``help_<key>``) beneath."""
+    solara.Text(f"{text(key, lang)}: {number(value, lang, digits)}",
+                style={"font-size": "0.95em"})
+    if whole:
+        solara.SliderInt("", value=int(value), min=int(low), max=int(high), step=int(step),
+                         on_value=on_value)
+    else:
+        solara.SliderFloat("", value=value, min=low, max=high, step=step, on_value=on_value)
+    Help(f"help_{key}", lang)
 
 
 @solara.component
@@ -129,8 +137,8 @@ def PlayControls(playing: bool, on_playing, on_step, on_reset, speed: float, on_
         solara.Button(text("step", lang), disabled=playing or stopped,
                       classes=["kondusif-step"], on_click=on_step)
         solara.Button(text("reset", lang), classes=["kondusif-reset"], on_click=on_reset)
-    solara.SliderFloat(text("speed", lang), value=speed, min=0.5, max=10.0, step=0.5,
-                       on_value=on_speed)
+    solara.Text(f"{text('speed', lang)}: {number(speed, lang, 1)}", style={"font-size": "0.95em"})
+    solara.SliderFloat("", value=speed, min=0.5, max=10.0, step=0.5, on_value=on_speed)
 
 
 @solara.component
@@ -150,7 +158,9 @@ def InjectPanel(scenario, on_inject, lang: str):
                   value=by_key[kind.value], on_value=lambda label: kind.set(kinds[label]))
     solara.Select(label=text("event_where", lang), values=list(places), value=place_label,
                   on_value=lambda label: place.set(places.get(label, label)))
-    solara.SliderFloat(text("magnitude", lang), value=magnitude, min=0.1, max=3.0, step=0.1)
+    solara.Text(f"{text('magnitude', lang)}: {number(magnitude.value, lang, 1)}",
+                style={"font-size": "0.95em"})
+    solara.SliderFloat("", value=magnitude, min=0.1, max=3.0, step=0.1)
     solara.Button(text("inject", lang), color="warning", classes=["kondusif-inject"],
                   on_click=lambda: on_inject(kind.value, place.value, magnitude.value))
     Help("help_inject", lang)

@@ -50,8 +50,9 @@ APP_LABELS: dict[str, dict[str, str]] = {
     "help_legitimacy": {"id": "0 = tidak dipercaya, 1 = dipercaya penuh (L dalam model Epstein).",
                         "en": "0 = not trusted, 1 = fully trusted (Epstein's L)."},
     "security_personnel": {"id": "Personel keamanan (orang)", "en": "Security personnel (people)"},
-    "help_personnel": {"id": "Jumlah seluruh polisi, TNI dan Linmas; tiap satuan diskalakan.",
-                       "en": "Total police, military and Linmas; every force is scaled."},
+    "help_security_personnel": {
+        "id": "Jumlah seluruh polisi, TNI dan Linmas; tiap satuan diskalakan.",
+        "en": "Total police, military and Linmas; every force is scaled."},
     "response_delay": {"id": "Waktu tanggap aparat (jam)", "en": "Police response delay (hours)"},
     "help_response_delay": {"id": "Dari insiden sampai satuan berangkat (koordinasi).",
                             "en": "From an incident to the dispatch of a unit (coordination)."},

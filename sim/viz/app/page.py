@@ -14,7 +14,6 @@ import os
 import time
 
 import solara
-import solara.lab
 
 from sim.scenario import bundled_path
 from sim.viz.app.board import Board
@@ -75,6 +74,7 @@ def Page():
     playing = solara.use_reactive(False)
     speed = solara.use_reactive(4.0)
     notice = solara.use_reactive(None)
+    view = solara.use_reactive("simulation")
 
     run, error = solara.use_memo(lambda: start_run(settings.value),
                                  [settings.value, generation.value])
@@ -127,30 +127,37 @@ def Page():
         if run is not None:
             StatusBar(run, lang.value, version.value)
         ErrorBanner(errors, lang.value)
-        with solara.lab.Tabs():
-            with solara.lab.Tab(text("tab_simulation", lang.value)):
-                with solara.Columns([1, 3]):
-                    with solara.Column():
-                        with solara.Card(text("controls", lang.value)):
-                            PlayControls(playing.value, playing.set, advance, reset,
-                                         speed.value, speed.set,
-                                         run is None or run.stopped, lang.value)
-                            ScenarioPicker(settings.value, change_settings, lang.value)
-                        with solara.Card():
-                            StrategyPicker(settings.value, change_settings,
-                                           run.scenario if run else None, lang.value)
-                        if base is not None:
-                            with solara.Card():
-                                ParameterSliders(settings.value, change_settings, base,
-                                                 lang.value)
-                        if run is not None:
-                            with solara.Card():
-                                InjectPanel(run.scenario, inject, lang.value)
-                    with solara.Column():
-                        if run is not None:
-                            RunView(run, lang.value, version.value)
-            with solara.lab.Tab(text("tab_about", lang.value)):
-                AboutPanel(lang.value)
+        ViewSwitch(view.value, view.set, lang.value)
+        if view.value == "about":
+            AboutPanel(lang.value)
+            return
+        with solara.Columns([1, 3]):
+            with solara.Column():
+                with solara.Card(text("controls", lang.value)):
+                    PlayControls(playing.value, playing.set, advance, reset, speed.value,
+                                 speed.set, run is None or run.stopped, lang.value)
+                    ScenarioPicker(settings.value, change_settings, lang.value)
+                with solara.Card():
+                    StrategyPicker(settings.value, change_settings,
+                                   run.scenario if run else None, lang.value)
+                if base is not None:
+                    with solara.Card():
+                        ParameterSliders(settings.value, change_settings, base, lang.value)
+                if run is not None:
+                    with solara.Card():
+                        InjectPanel(run.scenario, inject, lang.value)
+            with solara.Column():
+                if run is not None:
+                    RunView(run, lang.value, version.value)
+
+
+@solara.component
+def ViewSwitch(view: str, on_view, lang: str):
+    """The simulation, or the About panel."""
+    solara.ToggleButtonsSingle(value=view, on_value=on_view, classes=["kondusif-view"],
+                               children=[solara.Button(text("tab_simulation", lang),
+                                                       value="simulation"),
+                                         solara.Button(text("tab_about", lang), value="about")])
 
 
 @solara.component
