@@ -28,8 +28,8 @@ def map_height(model, width: float) -> float:
     """Inches of height that fit the communities' north-south extent on a map `width` wide."""
     lon = [c.longitude for c in model.communities]
     lat = [c.latitude for c in model.communities]
-    ratio = (max(lat) - min(lat) + 0.05) / (max(lon) - min(lon) + 0.05)
-    return float(min(6.5, max(3.4, width * ratio + 1.2)))
+    ratio = (1.28 * (max(lat) - min(lat)) + 0.08) / (1.2 * (max(lon) - min(lon)) + 0.08)
+    return float(min(7.0, max(3.6, width * ratio + 1.3)))
 
 
 class Blitter:
@@ -103,7 +103,7 @@ class Board:
 
     def _map_figure(self, run, lang: str) -> Figure:
         n = len(run.lanes)
-        fig = Figure(figsize=(5.0 * n + 0.9, map_height(run.model, 5.0)), dpi=DPI)
+        fig = Figure(figsize=(6.0 * n + 0.9, map_height(run.model, 6.0)), dpi=DPI)
         fig.subplots_adjust(left=0.02, right=0.90 if n == 1 else 0.94, top=0.93, bottom=0.09,
                             wspace=0.04)
         axes = fig.subplots(1, n, squeeze=False)[0]

@@ -3,8 +3,8 @@
 Security units are drawn beside the community where they are stationed
 (police and military as blue triangles, Linmas as small green squares, sized
 by personnel), and today's incidents as crosses in the severity's colour.
-The static parts (roads between neighbours, names) are drawn once; each day
-only the colours, the units and the incidents are updated.
+The static parts (roads between neighbours, names below the circles) are
+drawn once; each day only the colours, the units and the incidents are updated.
 """
 
 from __future__ import annotations
@@ -45,16 +45,18 @@ class MapView:
         self.span = self._frame(ax)
         self.norm = Normalize(0.0, max(model.scenario.tension.escalated_level, 1e-6))
         self._draw_roads(model)
-        sizes = 80 + 1400 * font_scale * model.voters / model.voters.max()
+        # markers shrink as communities get more numerous, so a regency's map stays legible
+        self.marker_scale = font_scale * min(1.0, np.sqrt(3.0 / self.lon.size))
+        sizes = 60 + 1400 * self.marker_scale * model.voters / model.voters.max()
         self.points = ax.scatter(self.lon, self.lat, s=sizes, c=np.zeros(self.lon.size),
                                  cmap=TENSION_CMAP, norm=self.norm, edgecolors="#333333",
                                  linewidths=1.0, zorder=3)
-        self.names = [ax.annotate(c.name, (c.longitude, c.latitude), fontsize=9 * font_scale,
-                                  xytext=(0, -12 * font_scale), textcoords="offset points",
-                                  ha="center", va="top", zorder=6,
-                                  bbox={"boxstyle": "round,pad=0.15", "fc": "white",
-                                        "ec": "none", "alpha": 0.7})
-                      for c in model.communities]
+        # names sit just below their circle, so they can be drawn once, under the circles
+        for c, size in zip(model.communities, sizes, strict=True):
+            ax.annotate(c.name, (c.longitude, c.latitude),
+                        fontsize=(9 if self.lon.size <= 10 else 7.5) * font_scale,
+                        xytext=(0, -(np.sqrt(size) / 2 + 1)), textcoords="offset points",
+                        ha="center", va="top", zorder=2)
         legend_size = 70 * font_scale
         self.forces = ax.scatter([], [], s=legend_size, marker="^",
                                  color=UNIT_COLOURS["force"], edgecolors="white", zorder=4,
@@ -69,9 +71,9 @@ class MapView:
 
     def _frame(self, ax) -> float:
         span = max(np.ptp(self.lon), np.ptp(self.lat), 0.05)
-        pad = 0.18 * span
-        ax.set_xlim(self.lon.min() - pad, self.lon.max() + pad)
-        ax.set_ylim(self.lat.min() - pad, self.lat.max() + pad)
+        pad_x, pad_y = 0.1 * np.ptp(self.lon) + 0.04, 0.14 * np.ptp(self.lat) + 0.04
+        ax.set_xlim(self.lon.min() - pad_x, self.lon.max() + pad_x)
+        ax.set_ylim(self.lat.min() - pad_y, self.lat.max() + pad_y)
         ax.set_aspect("equal", adjustable="box")
         ax.set_xticks([])
         ax.set_yticks([])
@@ -90,8 +92,8 @@ class MapView:
         return [self.forces, self.linmas, self.incidents]
 
     def dynamic_artists(self) -> list:
-        """What changes from day to day, in drawing order (names stay on top)."""
-        return [self.points, self.forces, self.linmas, self.incidents, *self.names]
+        """What changes from day to day, in drawing order."""
+        return [self.points, self.forces, self.linmas, self.incidents]
 
     def update(self, model) -> None:
         """Show the model's state today: tension, where units stand, today's incidents."""
@@ -109,7 +111,7 @@ class MapView:
         for artist, people, dx in ((self.forces, force, offset), (self.linmas, linmas, -offset)):
             where = np.flatnonzero(people)
             artist.set_offsets(np.column_stack([self.lon[where] + dx, self.lat[where]]))
-            artist.set_sizes(self.font_scale * (20 + 6 * np.sqrt(people[where])))
+            artist.set_sizes(self.marker_scale * (30 + 6 * np.sqrt(people[where])))
 
     def _update_incidents(self, today: np.ndarray) -> None:
         rows, severities = np.nonzero(today)
@@ -117,5 +119,5 @@ class MapView:
         shift = 0.05 * self.span
         self.incidents.set_offsets(np.column_stack([
             self.lon[rows] + shift * (severities - 1), self.lat[rows] + shift]))
-        self.incidents.set_sizes(self.font_scale * (60 + 40 * np.sqrt(counts)))
+        self.incidents.set_sizes(self.marker_scale * (80 + 40 * np.sqrt(counts)))
         self.incidents.set_facecolors([SEVERITY_COLOURS[SEVERITIES[k]] for k in severities])
