@@ -108,3 +108,23 @@ def test_a_trainer_switches_language_turns_on_a_strategy_and_steps(app_url, brow
     assert page.locator("img.kondusif-charts").screenshot() != charts_before
     assert page.locator(".kondusif-error").count() == 0
     page.close()
+
+
+def day_shown(page) -> int:
+    text = status_text(page)
+    return int(text.split()[1]) if text.startswith("Hari") else 0
+
+
+def test_play_runs_days_on_its_own_until_paused(app_url, browser):
+    page = browser.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(app_url)
+    page.wait_for_selector(".kondusif-play", timeout=90_000)
+    page.locator(".kondusif-play").click()
+    page.get_by_text("Hari 3 dari 87").wait_for(timeout=20_000)
+    page.get_by_role("button", name="Jeda").click()
+    page.get_by_role("button", name="Jalankan").wait_for(timeout=20_000)
+    paused_on = day_shown(page)
+    page.wait_for_timeout(1500)
+    assert paused_on >= 3
+    assert day_shown(page) == paused_on
+    page.close()

@@ -72,21 +72,25 @@ BODIES: dict[str, dict[str, str]] = {
     },
     "how_to_use_it": {
         "id": (
-            "1. Pilih skenario dan seed. 2. Centang satu strategi atau paket; biayanya "
-            "tertulis di bawahnya. 3. Tekan **Langkah** untuk maju satu hari, atau "
-            "**Jalankan** dan atur kecepatannya. 4. Geser parameter kunci (legitimasi, "
-            "personel keamanan, waktu tanggap, intensitas hoaks): simulasi dimulai ulang "
-            "dengan nilai baru. 5. Sisipkan peristiwa (hoaks, provokasi, sengketa hitung, "
-            "pejabat tidak netral, guncangan legitimasi) dan amati tanggapannya. "
-            "**Ulangi** kembali ke hari pertama."
+            "1. Pilih skenario dan seed.\n"
+            "2. Centang satu strategi atau paket; biayanya tertulis di bawahnya.\n"
+            "3. Tekan **Langkah** untuk maju satu hari, atau **Jalankan** dan atur "
+            "kecepatannya.\n"
+            "4. Geser parameter kunci (legitimasi, personel keamanan, waktu tanggap, "
+            "intensitas hoaks): simulasi dimulai ulang dengan nilai baru.\n"
+            "5. Sisipkan peristiwa (hoaks, provokasi, sengketa hitung, pejabat tidak netral, "
+            "guncangan legitimasi) dan amati tanggapannya. **Ulangi** kembali ke hari "
+            "pertama."
         ),
         "en": (
-            "1. Choose a scenario and a seed. 2. Tick a strategy or a package; its cost is "
-            "shown beneath it. 3. Press **Step** to move one day, or **Play** and set the "
-            "speed. 4. Move the key parameters (legitimacy, security personnel, response "
-            "delay, hoax intensity): the run starts again with the new values. 5. Inject "
-            "an event (hoax wave, provocation, disputed count, non-neutral official, "
-            "legitimacy shock) and watch the response. **Reset** returns to day one."
+            "1. Choose a scenario and a seed.\n"
+            "2. Tick a strategy or a package; its cost is shown beneath it.\n"
+            "3. Press **Step** to move one day, or **Play** and set the speed.\n"
+            "4. Move the key parameters (legitimacy, security personnel, response delay, "
+            "hoax intensity): the run starts again with the new values.\n"
+            "5. Inject an event (hoax wave, provocation, disputed count, non-neutral "
+            "official, legitimacy shock) and watch the response. **Reset** returns to day "
+            "one."
         ),
     },
     "things_to_notice": {
