@@ -172,3 +172,17 @@ def test_a_strategy_that_fails_mid_run_stops_the_run_and_names_itself(test_strat
 def test_the_cost_of_the_chosen_strategies_is_known_at_the_start():
     run = TrainingRun.start(Settings("desa_demo", ("counter_hoax",)))
     assert run.cost.rupiah > 0 and "estimate" in run.cost.basis
+
+
+def test_a_package_and_its_member_ticked_together_run_the_strategy_once(monkeypatch):
+    from sim.strategies import PACKAGES
+
+    monkeypatch.setitem(PACKAGES, "communication", ("counter_hoax",))
+    run = TrainingRun.start(Settings("desa_demo", ("counter_hoax", "package:communication")))
+    assert [s.name for s in run.lanes[-1].model.strategies] == ["counter_hoax"]
+
+
+def test_an_unknown_package_is_refused_with_the_known_ones():
+    with pytest.raises(AppError) as refused:
+        TrainingRun.start(Settings("desa_demo", ("package:nowhere",)))
+    assert "unknown package 'package:nowhere'" in refused.value.detail

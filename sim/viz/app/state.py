@@ -102,7 +102,7 @@ class Injection:
     day: object
 
 
-@dataclass
+@dataclass(eq=False)  # a run is itself: the page compares runs by identity, not contents
 class TrainingRun:
     """The models on screen for one set of Settings.
 
@@ -143,7 +143,7 @@ class TrainingRun:
         overrides = dict(overrides or {})
         base = read_scenario(settings.scenario, overrides)
         scenario = read_scenario(settings.scenario, overrides | settings.overrides(base))
-        names = tuple(settings.strategies)
+        names = strategy_names(settings.strategies)
         wanted = [("with_strategy", names)] if names else []
         if settings.compare or not names:
             wanted.insert(0, ("baseline", ()))
@@ -258,10 +258,21 @@ def strategy_choices() -> list[str]:
     return list(CATALOGUE) + [f"package:{name}" for name in PACKAGES]
 
 
+def strategy_names(choices) -> tuple[str, ...]:
+    """Packages opened into their members, each strategy once, in the order chosen.
+
+    A package and one of its members both ticked must not run that strategy twice.
+    Unknown names pass through, for ``resolve_strategies`` to report.
+    """
+    names = [name for choice in choices for name in members_of(choice)]
+    return tuple(dict.fromkeys(names))
+
+
 def members_of(choice: str) -> tuple[str, ...]:
     """The strategy names a choice stands for (a package stands for its members)."""
-    if choice.startswith("package:"):
-        return tuple(PACKAGES[choice.removeprefix("package:")])
+    package = choice.removeprefix("package:")
+    if choice.startswith("package:") and package in PACKAGES:
+        return tuple(PACKAGES[package])
     return (choice,)
 
 
