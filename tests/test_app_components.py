@@ -131,6 +131,15 @@ def test_a_scenario_that_does_not_validate_gives_a_message_not_a_traceback(tmp_p
     rc.close()
 
 
+def test_a_scenario_file_that_is_missing_gives_a_message_not_a_traceback(tmp_path,
+                                                                      monkeypatch):
+    monkeypatch.setenv(SCENARIO_ENV, str(tmp_path / "gone.toml"))
+    box, rc = solara.render(Page(), handle_error=False)
+    assert shows(box, "Skenario tidak dapat dipakai")
+    assert shows(box, "no such scenario file")
+    rc.close()
+
+
 class BreaksOnSecondDay(Strategy):
     name = "breaks_on_second_day"
     title = {"id": "Rusak pada hari kedua", "en": "Breaks on the second day"}

@@ -15,7 +15,6 @@ import time
 
 import solara
 
-from sim.scenario import bundled_path
 from sim.viz.app.board import Board
 from sim.viz.app.controls import (
     InjectPanel,
@@ -59,7 +58,6 @@ def start_run(settings: Settings) -> tuple[TrainingRun | None, AppError | None]:
 def file_scenario(settings: Settings):
     """The scenario as its file has it (the sliders' starting values), or None if unusable."""
     try:
-        bundled_path(settings.scenario)
         return read_scenario(settings.scenario)
     except AppError:
         return None
@@ -137,18 +135,23 @@ def Page():
                     PlayControls(playing.value, playing.set, advance, reset, speed.value,
                                  speed.set, run is None or run.stopped, lang.value)
                     ScenarioPicker(settings.value, change_settings, lang.value)
-                with solara.Card():
-                    StrategyPicker(settings.value, change_settings,
-                                   run.scenario if run else None, lang.value)
-                if base is not None:
-                    with solara.Card():
-                        ParameterSliders(settings.value, change_settings, base, lang.value)
-                if run is not None:
-                    with solara.Card():
-                        InjectPanel(run.scenario, inject, lang.value)
+                SettingCards(settings.value, change_settings, run, base, inject, lang.value)
             with solara.Column():
                 if run is not None:
                     RunView(run, lang.value, version.value)
+
+
+@solara.component
+def SettingCards(settings: Settings, on_settings, run, base, on_inject, lang: str):
+    """Strategies, key parameters and live events, each on its card."""
+    with solara.Card():
+        StrategyPicker(settings, on_settings, run.scenario if run else None, lang)
+    if base is not None:
+        with solara.Card():
+            ParameterSliders(settings, on_settings, base, lang)
+    if run is not None:
+        with solara.Card():
+            InjectPanel(run.scenario, on_inject, lang)
 
 
 @solara.component
