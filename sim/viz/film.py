@@ -20,7 +20,7 @@ from sim.strategies import CATALOGUE
 from sim.viz.app.charts import ChartsView
 from sim.viz.app.i18n import long_date, text
 from sim.viz.app.map import TENSION_CMAP, MapView
-from sim.viz.app.state import strategy_names
+from sim.viz.app.state import unique_strategies
 
 FIGSIZE = (16, 9)
 DPI = 100
@@ -83,7 +83,7 @@ class FilmFigure:
         self.marked = 0
 
     def _strategies_line(self, run) -> str:
-        names = strategy_names(run.settings.strategies)
+        names = unique_strategies(run.settings.strategies)
         titles = ", ".join(CATALOGUE[name].title[self.lang] for name in names)
         return f"{text('strategies', self.lang)}: {titles or text('none', self.lang)}"
 

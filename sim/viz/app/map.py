@@ -15,8 +15,8 @@ from matplotlib.colors import Normalize
 from sim.model.mechanisms.clash import SEVERITIES
 from sim.scenario.schema import SecurityKind
 from sim.viz.app.i18n import text
+from sim.viz.run_figures import SEVERITY_COLOURS
 
-SEVERITY_COLOURS = {"friction": "#f2c14e", "clash": "#f78154", "riot": "#b7094c"}
 TENSION_CMAP = "YlOrRd"
 UNIT_COLOURS = {"force": "#1f4e9c", "linmas": "#2e8b57"}
 

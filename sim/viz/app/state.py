@@ -143,7 +143,7 @@ class TrainingRun:
         overrides = dict(overrides or {})
         base = read_scenario(settings.scenario, overrides)
         scenario = read_scenario(settings.scenario, overrides | settings.overrides(base))
-        names = strategy_names(settings.strategies)
+        names = unique_strategies(settings.strategies)
         wanted = [("with_strategy", names)] if names else []
         if settings.compare or not names:
             wanted.insert(0, ("baseline", ()))
@@ -258,7 +258,7 @@ def strategy_choices() -> list[str]:
     return list(CATALOGUE) + [f"package:{name}" for name in PACKAGES]
 
 
-def strategy_names(choices) -> tuple[str, ...]:
+def unique_strategies(choices) -> tuple[str, ...]:
     """Packages opened into their members, each strategy once, in the order chosen.
 
     A package and one of its members both ticked must not run that strategy twice.
