@@ -86,7 +86,7 @@ def test_a_trainer_switches_language_turns_on_a_strategy_and_steps(app_url, brow
 
     page.get_by_role("button", name="English").click()
     page.get_by_role("button", name="Step").wait_for(timeout=20_000)
-    assert page.get_by_text("Key parameters").is_visible()
+    page.get_by_text("Key parameters").wait_for(timeout=20_000)
     page.get_by_role("button", name="Bahasa Indonesia").click()
     page.get_by_role("button", name="Langkah").wait_for(timeout=20_000)
 
@@ -120,9 +120,12 @@ def test_play_runs_days_on_its_own_until_paused(app_url, browser):
     page.goto(app_url)
     page.wait_for_selector(".kondusif-play", timeout=90_000)
     page.locator(".kondusif-play").click()
-    page.get_by_text("Hari 3 dari 87").wait_for(timeout=20_000)
+    deadline = time.monotonic() + 30
+    while day_shown(page) < 3 and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
     page.get_by_role("button", name="Jeda").click()
     page.get_by_role("button", name="Jalankan").wait_for(timeout=20_000)
+    page.wait_for_timeout(1000)  # a day already under way when Pause was pressed still ends
     paused_on = day_shown(page)
     page.wait_for_timeout(1500)
     assert paused_on >= 3
