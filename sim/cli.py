@@ -9,7 +9,8 @@ import sys
 from sim.scenario.loading import ScenarioError
 
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
-COMMANDS = ["run", "validate", "scenarios", "strategies", "sweep", "summarize", "sensitivity"]
+COMMANDS = ["run", "validate", "scenarios", "strategies", "sweep", "summarize", "sensitivity",
+            "app", "film"]
 
 EXIT_BAD_INPUT = 2
 
@@ -47,4 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m sim.cli` runs this file as __main__, a second copy of the module: hand over
+    # to sim.cli itself so that the UserError commands raise is the class caught here.
+    from sim.cli import main as cli_main
+
+    sys.exit(cli_main())
