@@ -136,7 +136,7 @@ def test_key_parameters_reach_the_model():
     scenario = TrainingRun.start(settings).model.scenario
     assert scenario.grievance.legitimacy == 0.6
     assert scenario_personnel(scenario) == 84
-    assert scenario.policing.response_delay_hours == 9.0
+    assert scenario.security.response_delay_hours == 9.0
     assert scenario.rumor.seeds_per_wave == 400
 
 

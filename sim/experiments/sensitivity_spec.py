@@ -5,7 +5,7 @@ Usher 2017; Iwanaga, Usher and Herman 2022)::
 
     [sensitivity.parameters]
     "grievance.legitimacy" = { low = 0.8, high = 0.95 }                  # uniform
-    "policing.response_delay_hours" = { dist = "triang", low = 1, high = 12, peak = 3 }
+    "security.response_delay_hours" = { dist = "triang", low = 1, high = 12, peak = 3 }
     "rumor.transmission" = { dist = "truncnorm", low = 0.1, high = 0.9, mean = 0.5, sd = 0.15 }
     "security.personnel" = { low = 300, high = 900, integer = true }     # rounded per run
 """

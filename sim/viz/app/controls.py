@@ -96,7 +96,7 @@ def ParameterSliders(settings: Settings, on_settings, base, lang: str):
     personnel = settings.personnel if settings.personnel is not None \
         else scenario_personnel(base)
     delay = settings.response_delay_hours if settings.response_delay_hours is not None \
-        else base.policing.response_delay_hours
+        else base.security.response_delay_hours
     most = max(10, 3 * scenario_personnel(base))
 
     def change(field):

@@ -36,7 +36,7 @@ class Settings:
         Root seed; both runs of compare mode use it.
     legitimacy, personnel, response_delay_hours : optional
         The key parameters (``grievance.legitimacy``, ``security.personnel``,
-        ``policing.response_delay_hours``).
+        ``security.response_delay_hours``).
     hoax_intensity : float
         Multiplier on ``rumor.seeds_per_wave``.
     compare : bool
@@ -56,7 +56,7 @@ class Settings:
         """The dotted-path overrides these settings make to `scenario`."""
         changes = {"grievance.legitimacy": self.legitimacy,
                    "security.personnel": self.personnel,
-                   "policing.response_delay_hours": self.response_delay_hours}
+                   "security.response_delay_hours": self.response_delay_hours}
         changes = {path: value for path, value in changes.items() if value is not None}
         if self.hoax_intensity != 1.0:
             changes["rumor.seeds_per_wave"] = max(
