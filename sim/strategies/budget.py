@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError
 from sim.scenario.loading import ScenarioError, format_errors
 from sim.strategies.base import NO_COST, Cost, Strategy, StrategyParams
 
-BISECTION_STEPS = 40
+BISECTION_STEPS = 30  # the common fraction to within 1e-9
 
 
 class Budget(StrategyParams):

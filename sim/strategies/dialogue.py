@@ -72,9 +72,10 @@ class LeadersDialogue(Strategy):
 
     def cost(self, scenario):
         p = self.params
-        leader_days = sum(self.mediators(scenario)) * calendar_days(scenario)
+        leaders = sum(self.mediators(scenario))
+        leader_days = leaders * calendar_days(scenario)
         return Cost(leader_days, leader_days * p.rupiah_per_leader_day,
-                    f"{sum(self.mediators(scenario)):,.1f} leaders x {calendar_days(scenario)} "
+                    f"{leaders:,.1f} leaders x {calendar_days(scenario)} "
                     f"days at Rp {p.rupiah_per_leader_day:,.0f} ({rates.PARTICIPANT_DAY_BASIS})")
 
 
