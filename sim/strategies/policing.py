@@ -14,11 +14,8 @@ import numpy as np
 from pydantic import Field
 
 from sim.strategies import rates
-from sim.strategies.base import Cost, Strategy, StrategyParams, calendar_days
+from sim.strategies.base import Cost, Strategy, StrategyParams, calendar_days, parameter_path
 from sim.strategies.vulnerability import coverage_by_risk
-
-# The scenario path of the coordination delay between an incident and a dispatch.
-RESPONSE_DELAY_PATH = "policing.response_delay_hours"
 
 
 class Reinforcements:
@@ -90,8 +87,10 @@ class JointCommandPost(Strategy):
                                             description=rates.STAFF_DAY_BASIS)
 
     def parameter_changes(self, scenario):
-        current = scenario.policing.response_delay_hours
-        return {RESPONSE_DELAY_PATH: min(current, self.params.response_delay_hours)}
+        path = parameter_path(scenario, "response_delay_hours")
+        block, field = path.split(".")
+        current = getattr(getattr(scenario, block), field)
+        return {path: min(current, self.params.response_delay_hours)}
 
     def prepare(self, levers):
         self.reinforcements = Reinforcements()
