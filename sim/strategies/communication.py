@@ -61,7 +61,7 @@ class CounterHoaxCampaign(Strategy):
         coverage: float = Field(1.0, ge=0, le=1,
                                 description="share of voters the campaign's channels reach")
         voters_per_staff: float = Field(
-            5_000, gt=0, description="voters one communication staff member serves (estimate)")
+            20_000, gt=0, description="voters one communication staff member serves (estimate)")
         rupiah_per_staff_day: float = Field(rates.STAFF_DAY, ge=0,
                                             description=rates.STAFF_DAY_BASIS)
 

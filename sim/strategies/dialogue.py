@@ -57,8 +57,8 @@ class LeadersDialogue(Strategy):
             10.0, ge=0, description="extra mediators per 10,000 voters covered (estimate)")
         coverage: float = Field(1.0, ge=0, le=1,
                                 description="share of voters in covered communities")
-        rupiah_per_leader_day: float = Field(rates.PARTICIPANT_DAY, ge=0,
-                                             description=rates.PARTICIPANT_DAY_BASIS)
+        rupiah_per_leader_day: float = Field(rates.LEADER_DAY, ge=0,
+                                             description=rates.LEADER_DAY_BASIS)
 
     def mediators(self, scenario) -> list[float]:
         """Extra mediators per community."""
@@ -76,7 +76,7 @@ class LeadersDialogue(Strategy):
         leader_days = leaders * calendar_days(scenario)
         return Cost(leader_days, leader_days * p.rupiah_per_leader_day,
                     f"{leaders:,.1f} leaders x {calendar_days(scenario)} "
-                    f"days at Rp {p.rupiah_per_leader_day:,.0f} ({rates.PARTICIPANT_DAY_BASIS})")
+                    f"days at Rp {p.rupiah_per_leader_day:,.0f} ({rates.LEADER_DAY_BASIS})")
 
 
 class NeutralitySupervision(Strategy):
@@ -125,7 +125,7 @@ class NeutralitySupervision(Strategy):
         coverage: float = Field(1.0, ge=0, le=1,
                                 description="share of officials under active supervision")
         supervisors_per_10k_voters: float = Field(
-            2.0, ge=0, description="extra supervisors per 10,000 voters at full coverage "
+            1.0, ge=0, description="extra supervisors per 10,000 voters at full coverage "
                                    "(estimate)")
         rupiah_per_supervisor_day: float = Field(rates.SUPERVISOR_DAY, ge=0,
                                                  description=rates.SUPERVISOR_DAY_BASIS)

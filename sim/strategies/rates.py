@@ -14,15 +14,16 @@ SECURITY_PERSON_DAY_BASIS = (
 STAFF_DAY = 350_000
 STAFF_DAY_BASIS = "estimate: daily honorarium, data and airtime of one communication staff member"
 
-PARTICIPANT_DAY = 150_000
-PARTICIPANT_DAY_BASIS = "estimate: transport and meals of one participant in a village forum"
+LEADER_DAY = 50_000
+LEADER_DAY_BASIS = "estimate: transport and refreshments of one leader on a dialogue day"
 
-TRAINEE_DAY = 1_000_000
+TRAINEE_DAY = 600_000
 TRAINEE_DAY_BASIS = (
-    "estimate: full-board hotel package in Samarinda plus trainers, per participant-day, the "
-    "format of Kutai Timur's five-day Bimtek of 27-31 Oct 2024")
+    "estimate: per participant-day of a course mixing full-board hotel sessions in Samarinda "
+    "for commanders and officials (the format of Kutai Timur's five-day Bimtek of 27-31 Oct "
+    "2024) with in-unit sessions cascaded to the rest")
 
-MONITOR_DAY = 100_000
+MONITOR_DAY = 50_000
 MONITOR_DAY_BASIS = "estimate: stipend and phone credit of one village conflict monitor"
 
 SUPERVISOR_DAY = 150_000
