@@ -74,11 +74,11 @@ def fit_to_budget(strategies: list[Strategy], scenario, rupiah: float) -> list[S
     Examples
     --------
     >>> from sim.scenario import load_scenario, bundled_path
-    >>> from sim.strategies.communication import CounterHoaxCampaign
+    >>> from sim.strategies.dialogue import LeadersDialogue
     >>> s = load_scenario(bundled_path("desa_demo"))
-    >>> full = CounterHoaxCampaign().cost(s).rupiah
-    >>> [held] = fit_to_budget([CounterHoaxCampaign()], s, full / 2)
-    >>> held.params.coverage
+    >>> full = LeadersDialogue().cost(s).rupiah
+    >>> [held] = fit_to_budget([LeadersDialogue()], s, full / 2)
+    >>> round(held.params.coverage, 6)
     0.5
     """
     if total_cost(strategies, scenario).rupiah <= rupiah:
