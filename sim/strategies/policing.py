@@ -177,8 +177,10 @@ class EarlyWarning(Strategy):
         self.reports.append(levers.reported_tension(p.report_noise))
         if len(self.reports) <= p.reporting_delay_days:
             return
-        alerts = self.monitored & (self.reports[0] > p.alert_tension)
-        for community in np.argsort(-self.reports[0] * alerts, kind="stable")[:alerts.sum()]:
+        reported = self.reports[0]
+        alerted = np.flatnonzero(self.monitored & (reported > p.alert_tension))
+        # The tensest community gets the nearest reserves first.
+        for community in alerted[np.argsort(-reported[alerted], kind="stable")]:
             self.reinforcements.send(levers, int(community), p.deploy_personnel, p.hold_days)
 
     def cost(self, scenario):
