@@ -101,16 +101,17 @@ class Levers:
             unit.move_to(community)
             placed[community] += unit.personnel
 
-    def deploy_reserve(self, community: int, personnel: float) -> float:
-        """Move free units towards `community` until `personnel` have arrived; return moved.
+    def deploy_reserve(self, community: int, personnel: float) -> list[int]:
+        """Move units at their bases to `community` until `personnel` have gone.
 
         The nearest units go first; a unit never leaves its station without another
-        police or military unit there.
+        police or military unit there, and units already deployed elsewhere stay.
+        Returns the ids of the units moved, for ``recall``.
         """
-        moved = 0.0
+        moved, ids = 0.0, []
         model = self._model
-        units = sorted((u for u in model.units if u.station != community and
-                        u.kind != SecurityKind.LINMAS),
+        units = sorted((u for u in model.units if u.station == u.base != community
+                        and u.kind != SecurityKind.LINMAS),
                        key=lambda u: (model.travel_hours[u.station, community], u.unique_id))
         for unit in units:
             if moved >= personnel:
@@ -119,12 +120,14 @@ class Levers:
                 continue
             unit.move_to(community)
             moved += unit.personnel
-        return moved
+            ids.append(unit.unique_id)
+        return ids
 
-    def recall(self, community: int) -> None:
-        """Send units deployed to `community` back to their home bases."""
+    def recall(self, unit_ids: list[int]) -> None:
+        """Send the given units back to their home bases."""
+        wanted = set(unit_ids)
         for unit in self._model.units:
-            if unit.station == community and unit.base != community:
+            if unit.unique_id in wanted:
                 unit.move_to(unit.base)
 
     def _leaves_station_bare(self, unit) -> bool:

@@ -23,11 +23,12 @@ class Reinforcements:
 
     def __init__(self):
         self.days_left: dict[int, int] = {}
+        self.units: dict[int, list[int]] = {}
 
     def send(self, levers, community: int, personnel: float, days: int) -> None:
         """Send reserves to `community` (once), or extend their stay there."""
         if community not in self.days_left:
-            levers.deploy_reserve(community, personnel)
+            self.units[community] = levers.deploy_reserve(community, personnel)
         self.days_left[community] = days
 
     def count_down(self, levers) -> None:
@@ -35,7 +36,7 @@ class Reinforcements:
         for community in list(self.days_left):
             self.days_left[community] -= 1
             if self.days_left[community] <= 0:
-                levers.recall(community)
+                levers.recall(self.units.pop(community))
                 del self.days_left[community]
 
 
