@@ -83,17 +83,23 @@ class Levers:
 
     # --- levers -----------------------------------------------------------
 
-    def station_by_weight(self, weights: np.ndarray, kinds=RESPONDERS) -> None:
-        """Re-base units of the given kinds so personnel follow `weights` per community.
+    def station_by_weight(self, weights: np.ndarray, share: float = 1.0,
+                          kinds=RESPONDERS) -> None:
+        """Re-base units of the given kinds so a `share` of their personnel follows `weights`.
 
-        Units are placed greedily, largest first, to the community furthest below its
-        target share (targeted deployment from conflict-potential mapping). The new
-        station becomes the unit's home base, to which temporary deployments return.
+        The target per community is `share` of the personnel spread by `weights` plus
+        the rest where the units are now. Units are placed greedily, largest first,
+        to the community furthest below its target (targeted deployment from
+        conflict-potential mapping). The new station becomes the unit's home base,
+        to which temporary deployments return.
         """
         units = sorted((u for u in self._model.units if u.kind in kinds),
                        key=lambda u: (-u.personnel, u.unique_id))
         weights = np.asarray(weights, dtype=float)
-        target = weights / weights.sum() * sum(u.personnel for u in units)
+        now = np.zeros(weights.size)
+        for unit in units:
+            now[unit.station] += unit.personnel
+        target = share * weights / weights.sum() * now.sum() + (1.0 - share) * now
         placed = np.zeros(weights.size)
         for unit in units:
             community = int(np.argmax(target - placed))

@@ -51,6 +51,10 @@ class ConflictMapping(Strategy):
         risk_emphasis: float = Field(
             2.0, ge=0, description="exponent on the index in the placement weights "
                                    "(0 = by voters alone; estimate)")
+        unit_share: float = Field(
+            0.5, ge=0, le=1,
+            description="share of police and military personnel re-stationed by risk; the "
+                        "rest stays where it is, e.g. the district reserve (estimate)")
         leader_share: float = Field(
             0.3, ge=0, le=1,
             description="share of leaders' dialogue effort moved by risk (estimate)")
@@ -67,7 +71,7 @@ class ConflictMapping(Strategy):
 
     def prepare(self, levers):
         weights = self.weights(levers.scenario)
-        levers.station_by_weight(weights)
+        levers.station_by_weight(weights, self.params.unit_share)
         levers.retarget_leaders(weights, self.params.leader_share)
 
     def cost(self, scenario):
