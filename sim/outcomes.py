@@ -70,8 +70,9 @@ def timeseries_of(model) -> pd.DataFrame:
     table = model.datacollector.get_agenttype_vars_dataframe(_community_type())
     table = table.reset_index().rename(columns={"Step": "step"})
     dates = model.datacollector.get_model_vars_dataframe()
-    table["date"] = table["step"].map(lambda s: dates["date"].iloc[s - 1])
-    table["phase"] = table["step"].map(lambda s: dates["phase"].iloc[s - 1])
+    day = table["step"].to_numpy() - 1
+    table["date"] = dates["date"].to_numpy()[day]
+    table["phase"] = dates["phase"].to_numpy()[day]
     first = ["step", "date", "phase", "community"]
     rest = [c for c in table.columns if c not in first and c != "AgentID"]
     return table[first + rest].sort_values(["step", "community"], kind="stable").reset_index(

@@ -23,7 +23,7 @@ import pandas as pd
 
 from sim.model.model import ElectionConflictModel
 from sim.outcomes import outcomes_of, timeseries_of
-from sim.scenario import Scenario, bundled_path, load_scenario
+from sim.scenario import Scenario, ScenarioError, bundled_path, load_scenario
 from sim.strategies import resolve_strategies, with_parameter_changes
 
 
@@ -63,13 +63,21 @@ def stable_key(text: str) -> int:
 def build_model(scenario: Scenario | str | Path, strategies=(), seed=0,
                 overrides: dict[str, Any] | None = None) -> ElectionConflictModel:
     """Load, apply strategies' parameter changes, and build a model ready to step."""
+    source = None
     if not isinstance(scenario, Scenario):
-        scenario = load_scenario(bundled_path(str(scenario)), overrides)
+        source = bundled_path(str(scenario))
+        scenario = load_scenario(source, overrides)
     elif overrides:
         from sim.scenario import apply_overrides, validate_data
         scenario = validate_data(apply_overrides(scenario.model_dump(mode="json"), overrides),
                                  "--set")
-    chosen = resolve_strategies(strategies, scenario)
+    try:
+        chosen = resolve_strategies(strategies, scenario)
+    except ScenarioError as exc:
+        # A [strategies.*] table is part of the scenario file: name the file too.
+        if source is None or not exc.source.startswith("strategies"):
+            raise
+        raise ScenarioError(f"{source}: {exc.source}", exc.problems) from None
     scenario = with_parameter_changes(scenario, chosen)
     if isinstance(seed, int | np.integer):
         seed = np.random.SeedSequence(int(seed))

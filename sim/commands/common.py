@@ -6,6 +6,8 @@ import argparse
 
 from sim.scenario import parse_override
 
+BUDGET_PATH = "strategies.budget.rupiah"
+
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", help="scenario file, or the name of a bundled scenario")
@@ -13,6 +15,9 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
                         help="mitigation strategy (repeatable); see `kondusif strategies`")
     parser.add_argument("--package", action="append", default=[], metavar="NAME",
                         help="a package of strategies (repeatable)")
+    parser.add_argument("--budget", type=float, metavar="RUPIAH",
+                        help="hold the strategies' cost to this budget, rupiah (the same as "
+                             "--set strategies.budget.rupiah=RUPIAH)")
     parser.add_argument("--seed", type=int, default=0, help="root seed (default 0)")
     parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                         dest="overrides",
@@ -23,5 +28,14 @@ def strategy_names(args: argparse.Namespace) -> list[str]:
     return list(args.strategy) + [f"package:{p}" for p in args.package]
 
 
-def overrides_of(args: argparse.Namespace) -> dict:
+def overrides_of_set(args: argparse.Namespace) -> dict:
+    """The --set overrides as a dict of dotted paths to values."""
     return dict(parse_override(text) for text in args.overrides)
+
+
+def overrides_of(args: argparse.Namespace) -> dict:
+    """The --set overrides, plus --budget as strategies.budget.rupiah."""
+    overrides = overrides_of_set(args)
+    if args.budget is not None:
+        overrides[BUDGET_PATH] = args.budget
+    return overrides

@@ -4,21 +4,32 @@ Strategies never touch the model's private state. Parameter changes are made
 to the scenario before the model is built (see sim.strategies.base); during a
 run a strategy works only through this object: where units and mediators are,
 actions scheduled on the calendar, extra guards at polling stations, and what
-an early-warning system could observe (reported tension).
+an early-warning system or a command post could observe (reported tension,
+yesterday's incidents).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
-from sim.scenario.schema import Event, Phase, SecurityKind
+from sim.model.agents import RESPONDERS
+from sim.model.mechanisms.clash import SEVERITIES
+from sim.scenario.schema import LEADER_ROLES, Event, Phase, SecurityKind
 
 
 class Levers:
-    """The declared levers of one model run."""
+    """The declared levers of one model run.
+
+    Observation noise is drawn from a stream of its own, spawned after the
+    mechanisms' streams, so strategies that observe do not shift the random
+    numbers of the mechanisms (common random numbers stay common).
+    """
 
     def __init__(self, model):
         self._model = model
+        self._observation_rng = model.rng.spawn(1)[0]
 
     # --- observations -----------------------------------------------------
 
@@ -31,16 +42,38 @@ class Levers:
         return [c.name for c in self._model.communities]
 
     @property
-    def today(self):
+    def today(self) -> dt.date:
         return self._model.today
 
     @property
     def phase(self) -> Phase:
         return self._model.phase
 
-    def reported_tension(self) -> np.ndarray:
-        """Tension per community as community reports would show it (early warning)."""
-        return self._model.tension.copy()
+    def reported_tension(self, noise_sd: float = 0.0) -> np.ndarray:
+        """Tension per community as community reports show it, with reporting noise.
+
+        Parameters
+        ----------
+        noise_sd : float
+            Standard deviation of the reporting error (tension units, 0-1 scale).
+        """
+        tension = self._model.tension.copy()
+        if noise_sd > 0:
+            tension += self._observation_rng.normal(0.0, noise_sd, tension.size)
+        return np.clip(tension, 0.0, 1.0)
+
+    def reported_incidents(self, min_severity: str = "clash") -> np.ndarray:
+        """Incidents of at least `min_severity` per community yesterday (a situation report)."""
+        yesterday = (self.today - dt.timedelta(days=1)).isoformat()
+        index = self._model.community_index
+        wanted = set(SEVERITIES[SEVERITIES.index(min_severity):])
+        counts = np.zeros(len(index), dtype=int)
+        for entry in reversed(self._model.incident_log):
+            if entry["date"] < yesterday:
+                break
+            if entry["date"] == yesterday and entry["severity"] in wanted:
+                counts[index[entry["community"]]] += 1
+        return counts
 
     def travel_hours(self) -> np.ndarray:
         return self._model.travel_hours.copy()
@@ -50,29 +83,41 @@ class Levers:
 
     # --- levers -----------------------------------------------------------
 
-    def station_by_weight(self, weights: np.ndarray, kinds=(SecurityKind.POLICE,
-                                                             SecurityKind.MILITARY)) -> None:
-        """Re-station units of the given kinds so personnel follow `weights` per community.
+    def station_by_weight(self, weights: np.ndarray, share: float = 1.0,
+                          kinds=RESPONDERS) -> None:
+        """Re-base units of the given kinds so a `share` of their personnel follows `weights`.
 
-        Units are placed greedily, largest first, to the community furthest below its
-        target share (targeted deployment from conflict-potential mapping).
+        The target per community is `share` of the personnel spread by `weights` plus
+        the rest where the units are now. Units are placed greedily, largest first,
+        to the community furthest below its target (targeted deployment from
+        conflict-potential mapping). The new station becomes the unit's home base,
+        to which temporary deployments return.
         """
         units = sorted((u for u in self._model.units if u.kind in kinds),
                        key=lambda u: (-u.personnel, u.unique_id))
         weights = np.asarray(weights, dtype=float)
-        target = weights / weights.sum() * sum(u.personnel for u in units)
+        now = np.zeros(weights.size)
+        for unit in units:
+            now[unit.station] += unit.personnel
+        target = share * weights / weights.sum() * now.sum() + (1.0 - share) * now
         placed = np.zeros(weights.size)
         for unit in units:
             community = int(np.argmax(target - placed))
+            unit.base = community
             unit.move_to(community)
             placed[community] += unit.personnel
 
-    def deploy_reserve(self, community: int, personnel: float) -> float:
-        """Move free units towards `community` until `personnel` have arrived; return moved."""
-        moved = 0.0
+    def deploy_reserve(self, community: int, personnel: float) -> list[int]:
+        """Move units at their bases to `community` until `personnel` have gone.
+
+        The nearest units go first; a unit never leaves its station without another
+        police or military unit there, and units already deployed elsewhere stay.
+        Returns the ids of the units moved, for ``recall``.
+        """
+        moved, ids = 0.0, []
         model = self._model
-        units = sorted((u for u in model.units if u.station != community and
-                        u.kind != SecurityKind.LINMAS),
+        units = sorted((u for u in model.units if u.station == u.base != community
+                        and u.kind != SecurityKind.LINMAS),
                        key=lambda u: (model.travel_hours[u.station, community], u.unique_id))
         for unit in units:
             if moved >= personnel:
@@ -81,7 +126,15 @@ class Levers:
                 continue
             unit.move_to(community)
             moved += unit.personnel
-        return moved
+            ids.append(unit.unique_id)
+        return ids
+
+    def recall(self, unit_ids: list[int]) -> None:
+        """Send the given units back to their home bases."""
+        wanted = set(unit_ids)
+        for unit in self._model.units:
+            if unit.unique_id in wanted:
+                unit.move_to(unit.base)
 
     def _leaves_station_bare(self, unit) -> bool:
         others = [u for u in self._model.units if u.station == unit.station and u is not unit
@@ -92,10 +145,31 @@ class Levers:
         """Add dialogue capacity (leaders' forums, FKUB sessions) to a community."""
         self._model.extra_mediators[community] += mediators
 
-    def guard_polling_stations(self, personnel_per_tps: float) -> None:
-        """Extra effective personnel at every TPS on voting and counting days."""
-        self._model.voting_day_extra_per_tps = max(self._model.voting_day_extra_per_tps,
-                                                   personnel_per_tps)
+    def retarget_leaders(self, weights: np.ndarray, share: float) -> None:
+        """Shift a `share` of the leaders' dialogue effort between communities by `weights`.
+
+        Leaders (tokoh masyarakat, agama, adat) keep living where they live; a
+        share of their dialogue work (forum sessions, visits) goes where the map
+        says risk is highest. Total dialogue capacity is unchanged.
+        """
+        own = np.zeros(len(self._model.communities))
+        for official in self._model.officials:
+            if official.role in LEADER_ROLES:
+                own[official.community] += official.mediation_strength
+        weights = np.asarray(weights, dtype=float)
+        wanted = own.sum() * weights / weights.sum()
+        self._model.extra_mediators += share * (wanted - own)
+
+    def guard_polling_stations(self, personnel_per_tps) -> None:
+        """Extra effective personnel at each TPS on voting and counting days.
+
+        Parameters
+        ----------
+        personnel_per_tps : float or array
+            One number for every community, or one per community.
+        """
+        self._model.voting_day_extra_per_tps = np.maximum(
+            self._model.voting_day_extra_per_tps, personnel_per_tps)
 
     def schedule(self, event: Event) -> None:
         """Put an action on the calendar (it is validated like any scenario event)."""

@@ -12,10 +12,17 @@ A strategy acts on a run in three declared ways, and no other:
 Its ``cost(scenario)`` is personnel-days and an estimated rupiah figure.
 Parameters live in a pydantic model per strategy, set from the scenario's
 ``[strategies.<name>]`` table or ``--set strategies.<name>.<param>=value``.
+
+A strategy that can be run at a smaller scale names its ``budget_knob``: a
+0-1 parameter (usually ``coverage``) that scales both its effect and the
+variable part of its cost; ``scaled(fraction)`` is the same strategy with the
+knob multiplied by `fraction`, and ``minimum_cost`` is its cost at knob 0 (the
+fixed part). ``sim.strategies.budget`` uses these to hold a set to a budget.
 """
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -28,7 +35,7 @@ from sim.scenario.schema import Scenario
 class StrategyParams(BaseModel):
     """Base of every strategy's parameters: strict, so typos are errors."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
 @dataclass(frozen=True)
@@ -47,32 +54,55 @@ class Cost:
 NO_COST = Cost(0.0, 0.0, "")
 
 
+def calendar_days(scenario: Scenario) -> int:
+    """Days from the first campaign day to the end of the dispute period."""
+    cal = scenario.calendar
+    return (cal.dispute_end - cal.campaign_start).days + 1
+
+
+def parameter_path(scenario: Scenario, field: str) -> str:
+    """The dotted path of the mechanism parameter called `field`, e.g. ``policing.x``.
+
+    Strategies name parameters by field, so they keep working when the schema
+    moves a parameter to another block.
+    """
+    for block, info in type(scenario).model_fields.items():
+        kind = info.annotation
+        if isinstance(kind, type) and issubclass(kind, BaseModel) and field in kind.model_fields:
+            return f"{block}.{field}"
+    raise KeyError(f"no scenario block has a parameter {field!r}")
+
+
 class Strategy:
     """A mitigation strategy. Subclasses set the class attributes and override the hooks."""
 
     name: ClassVar[str]
     title: ClassVar[dict[str, str]]  # {"id": ..., "en": ...}
     practice: ClassVar[dict[str, str]]  # what it is in real practice, in both languages
+    effect: ClassVar[dict[str, str]]  # what it changes in the model, in both languages
     mechanisms: ClassVar[tuple[str, ...]]  # mechanism modules it acts on
     levers: ClassVar[tuple[str, ...]]  # "parameters", "placement", "schedule", "daily policy"
     sources: ClassVar[tuple[str, ...]] = ()
+    budget_knob: ClassVar[str | None] = None
     Params: ClassVar[type[StrategyParams]] = StrategyParams
 
     def __init__(self, **params: Any):
         try:
             self.params = self.Params(**params)
         except ValidationError as exc:
-            raise ScenarioError(f"strategy {self.name}", format_errors(exc, params)) from None
+            raise ScenarioError(f"strategies.{self.name}",
+                                _parameter_problems(exc, params, self.Params)) from None
 
     @classmethod
     def from_scenario(cls, scenario: Scenario) -> Strategy:
+        """The strategy with parameters from the scenario's ``[strategies.<name>]`` table."""
         return cls(**scenario.strategies.get(cls.name, {}))
 
     def parameter_changes(self, scenario: Scenario) -> dict[str, Any]:
         return {}
 
     def prepare(self, levers) -> None:
-        """Place units and mediators, put actions on the calendar."""
+        """Place units and mediators, put actions on the calendar; reset per-run state."""
 
     def on_day(self, levers) -> None:
         """A daily policy; most strategies have none."""
@@ -80,8 +110,35 @@ class Strategy:
     def cost(self, scenario: Scenario) -> Cost:
         return NO_COST
 
+    def scaled(self, fraction: float) -> Strategy:
+        """The same strategy with its budget knob times `fraction` (itself if it has none)."""
+        if self.budget_knob is None or fraction == 1.0:
+            return self
+        values = self.params.model_dump()
+        values[self.budget_knob] *= fraction
+        return type(self)(**values)
+
+    def minimum_cost(self, scenario: Scenario) -> Cost:
+        """The fixed part of the cost: what it costs with its budget knob at zero."""
+        return self.scaled(0.0).cost(scenario)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.params!r})"
+
+
+def _parameter_problems(exc: ValidationError, params: dict, model) -> list[str]:
+    """Pydantic's errors for people; an unknown parameter gets the nearest known name."""
+    known = list(model.model_fields)
+    problems = []
+    for line in format_errors(exc, params):
+        name, _, rest = line.partition(": ")
+        if rest != "unknown field":
+            problems.append(line)
+            continue
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        problems.append(f"{name}: unknown parameter; {hint}known: {', '.join(known)}")
+    return problems
 
 
 def with_parameter_changes(scenario: Scenario, strategies: list[Strategy]) -> Scenario:
