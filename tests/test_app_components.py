@@ -9,10 +9,12 @@ import solara
 from ipywidgets import Widget
 from PIL import Image
 
-from sim.scenario import bundled_path
+from sim.scenario import bundled_path, load_scenario
 from sim.strategies import CATALOGUE, Strategy
+from sim.viz.app.i18n import rupiah
 from sim.viz.app.page import Page
 from sim.viz.app.server import SCENARIO_ENV
+from sim.viz.app.state import cost_of
 
 COUNTER_HOAX = CATALOGUE["counter_hoax"].title
 
@@ -88,7 +90,8 @@ def test_turning_on_a_strategy_shows_baseline_and_strategy_side_by_side(page):
     box, rc = page
     one_map = width_of(images(rc)[0])
     rc.find(v.Checkbox, label=COUNTER_HOAX["id"]).widget.v_model = True
-    assert shows(box, "Rp 609.000.000 (perkiraan)")
+    price = cost_of("counter_hoax", load_scenario(bundled_path("desa_demo"))).rupiah
+    assert shows(box, f"Rp {rupiah(price)} (perkiraan)")
     assert width_of(images(rc)[0]) > 1.5 * one_map
     for head in ("Tanpa strategi (baseline)", "Dengan strategi", "Selisih"):
         assert f"<th>{head}</th>" in markdown(rc)

@@ -185,4 +185,5 @@ def test_a_package_and_its_member_ticked_together_run_the_strategy_once(monkeypa
 def test_an_unknown_package_is_refused_with_the_known_ones():
     with pytest.raises(AppError) as refused:
         TrainingRun.start(Settings("desa_demo", ("package:nowhere",)))
-    assert "unknown package 'package:nowhere'" in refused.value.detail
+    assert "unknown package 'nowhere'" in refused.value.detail
+    assert "kutim_2024_actual" in refused.value.detail

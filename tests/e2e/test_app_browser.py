@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from sim.scenario import bundled_path, load_scenario
 from sim.strategies import CATALOGUE
+from sim.viz.app.i18n import rupiah
+from sim.viz.app.state import cost_of
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +29,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 # The first start may fetch the page's browser files with npm.
 START_SECONDS = 300
 STRATEGY = CATALOGUE["counter_hoax"].title
+DEMO_PRICE = cost_of("counter_hoax", load_scenario(bundled_path("desa_demo"))).rupiah
+PRICE = f"Rp {rupiah(DEMO_PRICE)} (perkiraan)"
 
 
 def free_port() -> int:
@@ -94,7 +99,7 @@ def test_a_trainer_switches_language_turns_on_a_strategy_and_steps(app_url, brow
     charts_before = page.locator("img.kondusif-charts").screenshot()
 
     page.get_by_text(STRATEGY["id"]).click()
-    page.get_by_text("Rp 609.000.000 (perkiraan)").wait_for(timeout=20_000)
+    page.get_by_text(PRICE).wait_for(timeout=20_000)
     page.locator(".kondusif-inject").click()
     for day in range(1, 6):
         page.locator(".kondusif-step").click()
