@@ -340,8 +340,9 @@ class ElectionConflictModel(Model):
                 spreaders, pop.community, pop.start, pop.stop, self.neighbour_cdf,
                 self.neighbour_ids, params.within_community_share, rng)
 
-        for _ in range(params.contacts_per_day):
-            reached = mech.rumor.spread_round(pop.hoax, targets_of, params, rng)
+        for _ in range(params.contacts_per_day * params.substeps):
+            reached = mech.rumor.spread_round(pop.hoax, targets_of, params, rng,
+                                              activity=1.0 / params.substeps)
             pop.believes[reached] |= rng.random(reached.size) < params.belief_probability
         mech.rumor.counter_measures(pop.hoax, pop.believes, params, rng)
         self.today_belief_share = pop.share_per_community(pop.believes)

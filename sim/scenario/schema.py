@@ -254,6 +254,10 @@ class RumorParams(Block):
     contacts_per_day: Annotated[int, Field(ge=1, le=50)] = Field(
         2, description="contact rounds per day for each spreader"
     )
+    substeps: Annotated[int, Field(ge=1, le=50)] = Field(
+        5, description="sub-rounds per contact round; each spreader acts in a random 1/substeps "
+        "of them, approaching Maki-Thompson's continuous time (1 = synchronous, spreads more)"
+    )
     within_community_share: Share = Field(
         0.85, description="share of contacts inside the spreader's own community (WhatsApp groups)"
     )
