@@ -47,6 +47,13 @@ LABELS: dict[str, dict[str, str]] = {
     "voting": {"id": "Pemungutan suara", "en": "Voting"},
     "recapitulation": {"id": "Rekapitulasi", "en": "Recapitulation"},
     "dispute": {"id": "Masa sengketa", "en": "Dispute period"},
+    "validation_pass": {"id": "LULUS", "en": "PASS"},
+    "validation_fail": {"id": "GAGAL", "en": "FAIL"},
+    "validation_skip": {"id": "DILEWATI", "en": "SKIPPED"},
+    "validation_summary": {"id": "Validasi ilmiah: {passed} lulus, {failed} gagal, "
+                                 "{skipped} dilewati",
+                           "en": "Scientific validation: {passed} passed, {failed} failed, "
+                                 "{skipped} skipped"},
 }
 
 
