@@ -2,8 +2,11 @@
 
 Communities of two ethnic groups in equal shares, living in patches of one
 group each (`communities.*.groups.patch_voters`); legitimacy low enough that
-residents turn active. Incidents are counted over the calendar as the patch
-size sweeps from well mixed (a few voters) to separated (the whole community).
+residents turn active, high enough that no district-wide cascade saturates the
+incident count (in mass unrest every patch size gives the most incidents the
+model allows, and the pattern cannot show). Incidents are counted over the
+calendar as the patch size sweeps from well mixed (a few voters) to separated
+(the whole community).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ class PatchParams(CheckParams):
         [10, 50, 150, 400, 1000, 4000], min_length=3)
     communities: int = Field(4, ge=1)
     voters: int = Field(4000, ge=100, description="voters per community")
-    legitimacy: float = Field(0.8, ge=0, le=1, description="grievance.legitimacy")
+    legitimacy: float = Field(0.84, ge=0, le=1, description="grievance.legitimacy: low enough "
+                              "for incidents, high enough that no cascade saturates them")
     police: int = Field(200, ge=0, description="police personnel, spread by voters")
 
 
