@@ -23,10 +23,10 @@ def test_mesa_preset_uses_mesas_cop_density_legitimacy_jail_and_rounding():
         0.074, 0.8, 1000, "round")
 
 
-def test_vision_is_netlogos_disc_or_mesas_square_on_the_torus():
+def test_vision_is_netlogos_disc_or_mesas_diamond_on_the_torus():
     disc = vision_table(40, 40, 7, "disc")
-    square = vision_table(40, 40, 7, "square")
-    assert disc.shape == (1600, 149) and square.shape == (1600, 225)
+    diamond = vision_table(40, 40, 7, "diamond")
+    assert disc.shape == (1600, 149) and diamond.shape == (1600, 113)
     assert all(np.unique(row).size == row.size for row in disc)
     corner = set(vision_table(40, 40, 1, "square")[0])
     assert corner == {0, 1, 39, 40, 41, 79, 1560, 1561, 1599}

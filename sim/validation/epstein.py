@@ -25,7 +25,9 @@ agents is NetLogo's exact order; fewer batches trade exactness for speed.
 Presets: NETLOGO (density 0.7, cops 0.04, vision radius 7 as a disc, L = 0.82,
 J_max = 30, floor, A counts an active citizen itself once more as NetLogo's
 ``1 + count agents-on neighborhood with [active?]`` does) and MESA (cops 0.074,
-square (Moore) vision 7, L = 0.8, J_max = 1000, round, A = 1 + active neighbours).
+von Neumann vision 7, L = 0.8, J_max = 1000, round, A = 1 + active neighbours).
+Mesa's example also keeps jailed citizens blocking their cell and leaves the
+arresting cop where it is; those two differences are not reproduced.
 """
 
 from __future__ import annotations
@@ -52,8 +54,9 @@ class EpsteinParams(BaseModel):
     citizen_density: float = Field(0.7, ge=0.0, le=1.0)
     cop_density: float = Field(0.04, ge=0.0, le=1.0)
     vision: float = Field(7.0, gt=0.0, description="radius in cells")
-    vision_shape: Literal["disc", "square"] = Field(
-        "disc", description="disc: NetLogo's in-radius; square: Mesa's Moore neighbourhood")
+    vision_shape: Literal["disc", "diamond", "square"] = Field(
+        "disc", description="disc: NetLogo's in-radius; diamond: Mesa's von Neumann "
+        "neighbourhood of that radius; square: a Moore neighbourhood")
     legitimacy: float = Field(0.82, ge=0.0, le=1.0, description="L")
     threshold: float = Field(0.1, ge=0.0, description="T")
     arrest_constant: float = Field(2.3, gt=0.0, description="k")
@@ -66,7 +69,7 @@ class EpsteinParams(BaseModel):
 
 
 NETLOGO: dict = {}
-MESA: dict = {"cop_density": 0.074, "vision_shape": "square", "legitimacy": 0.8,
+MESA: dict = {"cop_density": 0.074, "vision_shape": "diamond", "legitimacy": 0.8,
               "max_jail": 1000, "rounding": "round", "self_counted_twice": False}
 PRESETS = {"netlogo": NETLOGO, "mesa": MESA}
 
@@ -89,7 +92,8 @@ def vision_table(width: int, height: int, radius: float, shape: str) -> np.ndarr
     """(cells, V) indices of the cells each cell sees on the torus, itself included."""
     r = int(np.floor(radius))
     dy, dx = np.mgrid[-r:r + 1, -r:r + 1]
-    keep = (dx**2 + dy**2 <= radius**2) if shape == "disc" else np.ones_like(dx, dtype=bool)
+    keep = {"disc": dx**2 + dy**2 <= radius**2, "diamond": np.abs(dx) + np.abs(dy) <= radius,
+            "square": np.ones_like(dx, dtype=bool)}[shape]
     dx, dy = dx[keep], dy[keep]
     cells = np.arange(width * height)
     x, y = cells % width, cells // width
