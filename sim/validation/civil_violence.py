@@ -113,7 +113,18 @@ def punctuated(p: PunctuatedParams, verdict: Verdict) -> CheckResult:
                      f"is an active share >= {p.outburst_share}"]
     panel = _time_panel("Active citizens over time (replication 1)", {"floor": runs[0]},
                         p.outburst_share, "outburst threshold")
-    return CheckResult(verdict, [panel])
+    return CheckResult(verdict, [panel, _waiting_panel(runs, p)])
+
+
+def _waiting_panel(runs: list[EpsteinRun], p: PunctuatedParams) -> Panel:
+    """How often each waiting time between outburst starts occurs, over all replications."""
+    waits = np.concatenate([np.diff(outburst_starts(r.active_share[p.burn_in:],
+                                                    p.outburst_share)) for r in runs])
+    counts = np.bincount(waits.astype(np.int64)) if waits.size else np.zeros(1, dtype=int)
+    ticks = np.flatnonzero(counts)
+    return Panel("Waiting times between outbursts (all replications)",
+                 "ticks from one outburst start to the next", "outbursts",
+                 [Series("count", ticks.tolist(), counts[ticks].tolist())])
 
 
 def continuous_ratio(p: PunctuatedParams, verdict: Verdict) -> CheckResult:

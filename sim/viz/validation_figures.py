@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -39,12 +40,14 @@ def validation_figure(result: CheckResult, lang: str = "id"):
     """One row of panels; the suptitle gives the verdict in the chosen language."""
     verdict = result.verdict
     panels = result.panels or [Panel(verdict.skipped or verdict.title, "", "", [])]
-    fig, axes = plt.subplots(1, len(panels), figsize=(5.2 * len(panels), 4.2), squeeze=False)
+    width = max(7.5, 5.2 * len(panels))
+    fig, axes = plt.subplots(1, len(panels), figsize=(width, 4.4), squeeze=False)
     for ax, panel in zip(axes[0], panels, strict=True):
         _draw(ax, panel)
     status = label(f"validation_{verdict.status.lower()}", lang)
-    fig.suptitle(f"{status}: {verdict.title}\n{verdict.source}", fontsize=10,
-                 color=STATUS_COLOURS[verdict.status])
+    heading = textwrap.fill(f"{status}: {verdict.title}", int(width * 11))
+    source = textwrap.fill(verdict.source, int(width * 13))
+    fig.suptitle(f"{heading}\n{source}", fontsize=10, color=STATUS_COLOURS[verdict.status])
     fig.tight_layout()
     return fig
 
