@@ -64,7 +64,12 @@ def kutim_baseline(p: FaceValidityParams, verdict: Verdict) -> CheckResult:
                      "(docs/calibration.md): agreement there shows the calibration held, "
                      "not an independent prediction"]
     reps = [float(i + 1) for i in range(len(rows))]
-    panel = Panel("Kutai Timur 2024 baseline against the real result", "replication",
-                  "share", [Series("turnout", reps, turnout.tolist()),
-                            Series(f"pair {incumbent} share", reps, share.tolist())])
-    return CheckResult(verdict, [panel])
+    panels = [
+        Panel("Turnout", "replication", "ballots / registered voters",
+              [Series("simulated baseline", reps, turnout.tolist())], REAL_TURNOUT,
+              "KPU Kutim 2024"),
+        Panel(f"Pair {incumbent} (incumbent) share of valid votes", "replication", "share",
+              [Series("simulated baseline", reps, share.tolist())], REAL_INCUMBENT_SHARE,
+              "KPU Kutim 2024"),
+    ]
+    return CheckResult(verdict, panels)
