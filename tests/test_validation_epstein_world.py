@@ -67,6 +67,6 @@ def test_a_cop_next_to_a_lone_active_citizen_arrests_it():
     world.cit_cell = np.array([0])
     world.hardship, world.risk_aversion = np.array([1.0]), np.array([0.0])
     world.active, world.jail = np.array([True]), np.array([0])
-    world.cop_cell, world.cop_on = np.array([1]), np.array([True])
+    world.cop_cell = np.array([1])
     arrests = world._enforce(np.array([0]))
     assert arrests == 1 and not world.active[0] and world.cop_cell[0] == 0

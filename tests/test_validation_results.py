@@ -6,6 +6,7 @@ import pytest
 
 from sim.model.mechanisms.rumor import final_ignorant_share
 from sim.validation import bundled_specs, run_spec
+from sim.validation.face_validity import FaceValidityParams, kutim_baseline
 from sim.validation.result import Verdict
 from sim.validation.rumour_limit import MakiThompsonParams, never_reached
 
@@ -75,3 +76,17 @@ def test_every_verdict_shows_its_published_figure_and_an_interval():
         for measure in quick(name).verdict.measures:
             assert measure.published
             assert measure.low <= measure.value <= measure.high, measure.text()
+
+
+def test_face_validity_sets_turnout_share_and_riots_beside_the_real_2024_figures():
+    params = FaceValidityParams(scenario="desa_demo", replications=1)
+    verdict = kutim_baseline(params, Verdict("face", "", "", "", "quick", 1)).verdict
+    published = [m.published for m in verdict.measures]
+    assert published == ["0.6803", "0.5297", "0 (no major violence reported)"]
+    assert 0.3 < verdict.measures[0].value < 0.9
+
+
+def test_face_validity_is_skipped_with_its_reason_while_the_scenario_is_missing():
+    params = FaceValidityParams(scenario="no_such_regency", replications=1)
+    verdict = kutim_baseline(params, Verdict("face", "", "", "", "quick", 1)).verdict
+    assert verdict.status == "SKIP" and "no_such_regency" in verdict.skipped

@@ -81,7 +81,6 @@ class EpsteinRun:
     active: np.ndarray
     jailed: np.ndarray
     citizens: int
-    cops: np.ndarray
 
     @property
     def active_share(self) -> np.ndarray:
@@ -125,16 +124,15 @@ class EpsteinWorld:
         self.risk_aversion = rng.random(n_cit)
         self.active = np.zeros(n_cit, dtype=bool)
         self.jail = np.zeros(n_cit, dtype=np.int64)
-        self.cop_on = np.ones(n_cop, dtype=bool)
         self.legitimacy = params.legitimacy
 
     # --- occupancy --------------------------------------------------------------
 
     def _blocked(self) -> np.ndarray:
-        """Cells holding a cop on duty or a free citizen."""
+        """Cells holding a cop or a free citizen."""
         blocked = np.zeros(self.n_cells, dtype=bool)
         blocked[self.cit_cell[self.jail == 0]] = True
-        blocked[self.cop_cell[self.cop_on]] = True
+        blocked[self.cop_cell] = True
         return blocked
 
     def _count(self, cells: np.ndarray) -> np.ndarray:
@@ -167,7 +165,7 @@ class EpsteinWorld:
     def _decide(self, who: np.ndarray) -> None:
         """Rule A for citizens `who`: the model's grievance kernels, on the torus."""
         p = self.p
-        cops_seen = self._count(self.cop_cell[self.cop_on])[self.vision[self.cit_cell[who]]].sum(1)
+        cops_seen = self._count(self.cop_cell)[self.vision[self.cit_cell[who]]].sum(1)
         actives_in = self._count(self.cit_cell[self.active])[self.vision[self.cit_cell[who]]].sum(1)
         own = self.active[who].astype(np.int64)
         actives_seen = 1 + actives_in - (0 if p.self_counted_twice else own)
@@ -207,14 +205,13 @@ class EpsteinWorld:
         return arrests
 
     def step(self) -> None:
-        """One tick: every free citizen and cop on duty acts, in random batches; jail runs down."""
+        """One tick: every free citizen and every cop acts, in random batches; jail runs down."""
         n_cit = self.cit_cell.size
         order = self.rng.permutation(n_cit + self.cop_cell.size)
         for group in np.array_split(order, self.p.batches):
             citizens = group[group < n_cit]
             citizens = citizens[self.jail[citizens] == 0]
             cops = group[group >= n_cit] - n_cit
-            cops = cops[self.cop_on[cops]]
             movers = citizens if self.p.movement else citizens[:0]
             moved = self._move(np.concatenate([self.cit_cell[movers], self.cop_cell[cops]]))
             self.cit_cell[movers] = moved[:movers.size]
@@ -223,26 +220,17 @@ class EpsteinWorld:
             self._enforce(cops)
         np.subtract(self.jail, 1, out=self.jail, where=self.jail > 0)
 
-    def set_cops_on_duty(self, count: int) -> None:
-        """Keep `count` cops on duty (the first ones), the rest withdrawn."""
-        self.cop_on[:] = np.arange(self.cop_on.size) < count
-
-    def run(self, ticks: int, legitimacy: np.ndarray | None = None,
-            cops_on_duty: np.ndarray | None = None) -> EpsteinRun:
-        """Run `ticks` ticks; optional per-tick legitimacy and number of cops on duty."""
+    def run(self, ticks: int, legitimacy: np.ndarray | None = None) -> EpsteinRun:
+        """Run `ticks` ticks, with an optional legitimacy for each tick."""
         active = np.zeros(ticks, dtype=np.int64)
         jailed = np.zeros(ticks, dtype=np.int64)
-        cops = np.zeros(ticks, dtype=np.int64)
         for t in range(ticks):
             if legitimacy is not None:
                 self.legitimacy = float(legitimacy[t])
-            if cops_on_duty is not None:
-                self.set_cops_on_duty(int(cops_on_duty[t]))
             self.step()
             active[t] = self.active.sum()
             jailed[t] = (self.jail > 0).sum()
-            cops[t] = self.cop_on.sum()
-        return EpsteinRun(active=active, jailed=jailed, citizens=self.cit_cell.size, cops=cops)
+        return EpsteinRun(active=active, jailed=jailed, citizens=self.cit_cell.size)
 
 
 def epstein_params(preset: str = "netlogo", **changes) -> EpsteinParams:
