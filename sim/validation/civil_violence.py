@@ -34,9 +34,12 @@ class EpsteinCheckParams(CheckParams):
     burn_in: int = Field(100, ge=0, description="ticks left out of the measures")
 
 
-class PunctuatedParams(EpsteinCheckParams):
+class OutburstParams(EpsteinCheckParams):
     outburst_share: float = Field(0.05, gt=0, le=1, description="active share that is an outburst")
     min_outbursts: float = Field(3.0, ge=0, description="outbursts per 1000 ticks, at least")
+
+
+class PunctuatedParams(OutburstParams):
     max_time_in_outburst: float = Field(0.3, gt=0, le=1, description="share of ticks, at most")
     min_peak_share: float = Field(0.1, gt=0, le=1, description="mean outburst peak, at least")
 
@@ -70,7 +73,7 @@ def _measure(name, values, published, criterion, test) -> Measure:
     return Measure(name, mean, low, high, published, criterion, bool(test(mean, low, high)))
 
 
-def _outburst_stats(run: EpsteinRun, p: PunctuatedParams) -> dict[str, float]:
+def _outburst_stats(run: EpsteinRun, p: OutburstParams) -> dict[str, float]:
     share = run.active_share[p.burn_in:]
     starts = outburst_starts(share, p.outburst_share)
     on = share >= p.outburst_share
@@ -116,7 +119,7 @@ def punctuated(p: PunctuatedParams, verdict: Verdict) -> CheckResult:
     return CheckResult(verdict, [panel, _waiting_panel(runs, p)])
 
 
-def _waiting_panel(runs: list[EpsteinRun], p: PunctuatedParams) -> Panel:
+def _waiting_panel(runs: list[EpsteinRun], p: OutburstParams) -> Panel:
     """How often each waiting time between outburst starts occurs, over all replications."""
     waits = np.concatenate([np.diff(outburst_starts(r.active_share[p.burn_in:],
                                                     p.outburst_share)) for r in runs])
@@ -127,7 +130,7 @@ def _waiting_panel(runs: list[EpsteinRun], p: PunctuatedParams) -> Panel:
                  [Series("count", ticks.tolist(), counts[ticks].tolist())])
 
 
-def continuous_ratio(p: PunctuatedParams, verdict: Verdict) -> CheckResult:
+def continuous_ratio(p: OutburstParams, verdict: Verdict) -> CheckResult:
     """With a continuous C/A ratio (no floor) the outbursts disappear."""
     stepped, smooth = _runs(p), _runs(p, rounding="none")
     with_step = [_outburst_stats(r, p)["outbursts"] for r in stepped]
@@ -202,6 +205,8 @@ def cop_threshold(p: CopThresholdParams, verdict: Verdict) -> CheckResult:
                  lambda m, lo, hi: lo > 0),
     ]
     stats = [mean_interval(col) for col in table.T]
+    verdict.notes = ["mean active share by cop density: " + ", ".join(
+        f"{d:g}: {s[0]:.3f}" for d, s in zip(x, stats, strict=True))]
     series = Series("mean active share", x.tolist(), [s[0] for s in stats],
                     [s[1] for s in stats], [s[2] for s in stats])
     panel = Panel("Active share against cop density", "cop density (cops per cell)",

@@ -73,7 +73,10 @@ def patches(p: PatchParams, verdict: Verdict) -> CheckResult:
     verdict.notes = [f"incidents peak at patches of {peak:g} voters; a neighbourhood (TPS "
                      f"area) holds about {VOTERS_PER_TPS} voters",
                      f"{cascades} of {incidents.size} runs counted over 3 times the median "
-                     "(cascades); the mean is in the figure beside the median"]
+                     "(cascades); the mean is in the figure beside the median",
+                     "median incidents by patch size: " + ", ".join(
+                         f"{x:g}: {m:g}" for x, m in zip(
+                             p.patch_voters, np.median(incidents, axis=0), strict=True))]
     x = [float(v) for v in p.patch_voters]
     panels = []
     for k, (title, ylabel) in enumerate([("Incidents against patch size", "incidents"),

@@ -31,7 +31,7 @@ CHECKS: dict[str, Check] = {
                                      civil_violence.legitimacy_drop),
     "epstein_cop_threshold": Check(civil_violence.CopThresholdParams,
                                    civil_violence.cop_threshold),
-    "epstein_continuous_ratio": Check(civil_violence.PunctuatedParams,
+    "epstein_continuous_ratio": Check(civil_violence.OutburstParams,
                                       civil_violence.continuous_ratio),
     "epstein_active_bound": Check(civil_violence.ActiveBoundParams, civil_violence.active_bound),
     "maki_thompson_limit": Check(rumour_limit.MakiThompsonParams, rumour_limit.never_reached),

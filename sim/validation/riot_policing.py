@@ -85,6 +85,12 @@ def _paired(name, values, published, criterion) -> Measure:
     return Measure(name, mean, low, high, published, criterion, low > 0)
 
 
+def _curve(title: str, x, values: np.ndarray) -> str:
+    """A sweep's means in words, for the verdict's notes."""
+    return f"{title}: " + ", ".join(f"{a:g}: {m:.1f}" for a, m in zip(
+        x, values.mean(axis=0), strict=True))
+
+
 def police_numbers(p: PoliceNumbersParams, verdict: Verdict) -> CheckResult:
     """Severity falls with police numbers, with a sharp transition."""
     table = _sweep(p, [(n, p.response_delay_hours) for n in p.personnel])
@@ -106,8 +112,8 @@ def police_numbers(p: PoliceNumbersParams, verdict: Verdict) -> CheckResult:
     ]
     j = int(np.argmax(np.abs(np.diff(riots.mean(axis=0)))))
     verdict.notes = [f"sharpest change between {p.personnel[j]} and {p.personnel[j + 1]} "
-                     f"police for {p.communities * p.voters:,} voters; riots "
-                     f"{riots.mean(axis=0)[j]:.1f} -> {riots.mean(axis=0)[j + 1]:.1f}"]
+                     f"police for {p.communities * p.voters:,} voters",
+                     _curve("mean riots by personnel", p.personnel, riots)]
     return CheckResult(verdict, _panels([float(n) for n in p.personnel], table,
                                         "security personnel"))
 
@@ -120,6 +126,7 @@ def response_speed(p: ResponseSpeedParams, verdict: Verdict) -> CheckResult:
     rng = np.random.default_rng(p.seed)
     rho, rlow, rhigh = bootstrap_interval(riots, lambda rows: spearman(
         delays, rows.mean(axis=0)), rng)
+    verdict.notes = [_curve("mean riots by response delay (hours)", delays, riots)]
     verdict.measures = [
         _paired("riots, slowest minus fastest response", riots[:, -1] - riots[:, 0],
                 "> 0 (faster response, less severity)", "interval above 0"),
