@@ -107,6 +107,13 @@ LABELS: dict[str, dict[str, str]] = {
     "high": {"id": "tinggi", "en": "high"},
     "medium": {"id": "sedang", "en": "medium"},
     "low": {"id": "rendah", "en": "low"},
+    "validation_pass": {"id": "LULUS", "en": "PASS"},
+    "validation_fail": {"id": "GAGAL", "en": "FAIL"},
+    "validation_skip": {"id": "DILEWATI", "en": "SKIPPED"},
+    "validation_summary": {"id": "Validasi ilmiah: {passed} lulus, {failed} gagal, "
+                                 "{skipped} dilewati",
+                           "en": "Scientific validation: {passed} passed, {failed} failed, "
+                                 "{skipped} skipped"},
 }
 
 
