@@ -8,6 +8,7 @@ the vectorised kernels and the agents read the same numbers.
 from __future__ import annotations
 
 import mesa
+import numpy as np
 
 from sim.model.mechanisms.policing import arrival_hours
 from sim.scenario.schema import LEADER_ROLES, OfficialRole, Phase, SecurityKind
@@ -91,20 +92,40 @@ class Official(mesa.Agent):
 
 
 class SecurityUnit(mesa.Agent):
-    """A unit of police, military or Linmas: stationed somewhere, dispatched to incidents."""
+    """A unit of police, military or Linmas: stationed somewhere, dispatched to incidents.
+
+    Where a unit is and whether it is busy live in the model's unit arrays
+    (``model.roster``), so that presence per community is one bincount a day.
+    """
 
     def __init__(self, model, kind: SecurityKind, personnel: int, base: int):
         super().__init__(model)
         self.kind = kind
         self.personnel = personnel
         self.base = base
-        self.station = base
-        self.busy = False
+        strength = personnel * model.scenario.policing.weights[kind]
+        self.slot = model.roster.add(self.unique_id, base, strength, kind in RESPONDERS)
+
+    @property
+    def station(self) -> int:
+        return int(self.model.roster.station[self.slot])
+
+    @station.setter
+    def station(self, community: int) -> None:
+        self.model.roster.station[self.slot] = community
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.model.roster.busy[self.slot])
+
+    @busy.setter
+    def busy(self, value: bool) -> None:
+        self.model.roster.busy[self.slot] = value
 
     @property
     def strength(self) -> float:
         """Effective personnel (Linmas weigh less than police and military)."""
-        return self.personnel * self.model.scenario.policing.weights[self.kind]
+        return float(self.model.roster.strength[self.slot])
 
     def travel_hours_to(self, community: int) -> float:
         return float(self.model.travel_hours[self.station, community])
@@ -120,19 +141,44 @@ class SecurityUnit(mesa.Agent):
         """Re-station the unit (early warning, targeted deployment)."""
         self.station = community
 
-    def stand_down(self) -> None:
-        self.busy = False
+
+class UnitRoster:
+    """Station, effective strength and busy flag of every security unit, as arrays."""
+
+    def __init__(self):
+        self._rows: list[tuple[int, int, float, bool]] = []
+        self.ids = self.station = self.strength = self.responder = self.busy = np.zeros(0)
+
+    def add(self, unique_id: int, station: int, strength: float, responder: bool) -> int:
+        """Register a unit while the model is built; returns its slot."""
+        self._rows.append((unique_id, station, strength, responder))
+        return len(self._rows) - 1
+
+    def freeze(self) -> None:
+        """Turn the registered units into arrays, once every unit is built."""
+        rows, self._rows = self._rows, []
+        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
+        self.station = np.array([r[1] for r in rows], dtype=np.int64)
+        self.strength = np.array([r[2] for r in rows], dtype=float)
+        self.responder = np.array([r[3] for r in rows], dtype=bool)
+        self.busy = np.zeros(len(rows), dtype=bool)
+
+    def presence(self, n_communities: int) -> np.ndarray:
+        return np.bincount(self.station, weights=self.strength,
+                           minlength=n_communities).astype(float)
+
+    def nearest_free_responder(self, community: int, travel_hours: np.ndarray) -> int | None:
+        """Slot of the free police or military unit closest to `community`.
+
+        Ties go to the strongest unit, then the oldest. Linmas are local guards:
+        they count as officers on site, not as responders.
+        """
+        free = np.flatnonzero(self.responder & ~self.busy)
+        if free.size == 0:
+            return None
+        hours = travel_hours[self.station[free], community]
+        order = np.lexsort((self.ids[free], -self.strength[free], hours))
+        return int(free[order[0]])
 
 
 RESPONDERS = (SecurityKind.POLICE, SecurityKind.MILITARY)
-
-
-def nearest_free_unit(units, community: int) -> SecurityUnit | None:
-    """The free police or military unit closest to `community` (ties: strongest first).
-
-    Linmas are local guards: they count as officers on site, not as responders.
-    """
-    free = [u for u in units if u.kind in RESPONDERS and not u.busy]
-    if not free:
-        return None
-    return min(free, key=lambda u: (u.travel_hours_to(community), -u.strength, u.unique_id))

@@ -24,7 +24,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import shortest_path
 
 from sim.model import mechanisms as mech
-from sim.model.agents import Candidate, Community, Official, SecurityUnit, nearest_free_unit
+from sim.model.agents import Candidate, Community, Official, SecurityUnit, UnitRoster
 from sim.model.levers import Levers
 from sim.model.population import NO_CANDIDATE, build_population
 from sim.model.timeline import Timeline
@@ -122,11 +122,19 @@ class ElectionConflictModel(Model):
         for group in s.officials:
             for community, count in self._spread(group.count, group.community):
                 Official(self, group.role, community, count, group.neutrality)
+        self.roster = UnitRoster()
         for force, personnel in zip(s.security.forces, self._scaled_personnel(), strict=True):
             for community, people in self._spread(personnel, force.base):
                 full, rest = divmod(people, force.unit_size)
                 for size in [force.unit_size] * full + ([rest] if rest else []):
                     SecurityUnit(self, force.kind, size, community)
+        self.roster.freeze()
+        self.own_mediators = np.zeros(len(self.communities))
+        for official in self.officials:
+            self.own_mediators[official.community] += official.mediation_strength
+        self.biased_officials = [o for o in self.officials if o.non_neutral > 0]
+        self.units_by_slot = sorted(self.agents_by_type.get(SecurityUnit, []),
+                                    key=lambda u: u.slot)
 
     def _spread(self, count: int, where: str) -> list[tuple[int, int]]:
         """Split `count` over communities: all in one place, or by voters (largest remainder)."""
@@ -277,8 +285,7 @@ class ElectionConflictModel(Model):
         self.today_arrests[:] = 0
         self.today_backlash[:] = 0
         self.extra_mixing[:] = 0
-        for unit in self.units:
-            unit.stand_down()
+        self.roster.busy[:] = False
 
     def apply_event(self, event: Event) -> None:
         """What a scheduled or injected event does on its day."""
@@ -366,10 +373,9 @@ class ElectionConflictModel(Model):
 
     def _mediate(self) -> None:
         mediation = self.scenario.mediation
-        mediators = self.extra_mediators.copy()
+        mediators = self.own_mediators + self.extra_mediators
         rng = self.streams["officials"]
-        for official in self.officials:
-            mediators[official.community] += official.mediation_strength
+        for official in self.biased_officials:
             if self.phase == Phase.CAMPAIGN:
                 events = official.breaches_neutrality(
                     mediation.non_neutral_events_per_official_day, rng)
@@ -384,9 +390,7 @@ class ElectionConflictModel(Model):
 
     def personnel_by_community(self) -> np.ndarray:
         """Effective security personnel stationed in each community today."""
-        presence = np.zeros(len(self.communities))
-        for unit in self.units:
-            presence[unit.station] += unit.strength
+        presence = self.roster.presence(len(self.communities))
         if self._is_counting_day():
             tps = np.array([c.tps for c in self.scenario.communities], dtype=float)
             presence += self.voting_day_extra_per_tps * tps
@@ -442,8 +446,9 @@ class ElectionConflictModel(Model):
         responders = np.zeros(where.size)
         delay = np.full(where.size, s.security.response_delay_hours + UNREACHABLE_HOURS)
         for i, community in enumerate(where):
-            unit = nearest_free_unit(self.units, int(community))
-            if unit is not None:
+            slot = self.roster.nearest_free_responder(int(community), self.travel_hours)
+            if slot is not None:
+                unit = self.units_by_slot[slot]
                 delay[i] = unit.respond_to(int(community))
                 responders[i] = unit.strength
         return on_site, responders, delay

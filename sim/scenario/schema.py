@@ -376,9 +376,6 @@ class PolicingParams(ParamsBlock):
         },
         description="deterrence and containment of one person of each kind (Linmas unarmed)",
     )
-    tps_share_on_voting_days: Share = Field(
-        0.6, description="share of personnel guarding TPS on voting and counting days"
-    )
 
 
 class MediationParams(ParamsBlock):
