@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import mesa
 import numpy as np
 import pandas as pd
 
@@ -108,7 +109,7 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
     model = build_model(scenario, strategies, seed, overrides)
     model.run()
     seconds = time.perf_counter() - started
-    return RunResult(
+    result = RunResult(
         outcomes=outcomes_of(model),
         timeseries=timeseries_of(model),
         incidents=pd.DataFrame(model.incident_log,
@@ -118,6 +119,22 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
         seconds=seconds,
         model=model if keep_model else None,
     )
+    if not keep_model:
+        release(model)
+    return result
+
+
+def release(model) -> None:
+    """Let a finished model be garbage-collected.
+
+    Mesa 3.3 keeps every model in a class-level counter of agent ids
+    (``mesa.Agent._ids``), so a process that runs thousands of models (an
+    experiment worker) grows by megabytes a run. Fixed in later Mesa (issue
+    3179, pull request 3180); on those versions there is nothing to forget.
+    """
+    ids = getattr(mesa.Agent, "_ids", None)
+    if isinstance(ids, dict):
+        ids.pop(model, None)
 
 
 def run_one(spec: RunSpec) -> RunResult:

@@ -104,3 +104,24 @@ def test_injected_event_acts_on_its_date():
     model.inject(Event(date=model.timeline.date_of(1), kind="legitimacy_shock", magnitude=2.0))
     model.step()
     assert model.legitimacy_deficit.min() > 0.15
+
+
+def test_a_finished_run_lets_its_model_go():
+    import gc
+    import weakref
+
+    from sim.model.model import ElectionConflictModel
+    built = []
+    original = ElectionConflictModel.__init__
+
+    def remember(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        built.append(weakref.ref(self))
+
+    ElectionConflictModel.__init__ = remember
+    try:
+        sim.run("desa_demo", seed=1)
+    finally:
+        ElectionConflictModel.__init__ = original
+    gc.collect()
+    assert built and built[0]() is None
