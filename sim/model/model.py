@@ -161,6 +161,8 @@ class ElectionConflictModel(Model):
         self.extra_mediators = np.zeros(n_c)
         self.voting_day_extra_per_tps = 0.0
         self.mobilisation = np.zeros(len(self.candidates))
+        # anger target per resident from outside this race (a governor-race dispute); None = off
+        self.outside_anger: np.ndarray | None = None
         self.identity_exposure = mech.clash.identity_exposure(
             pop.group, pop.neighbourhood, pop.nb_community, len(pop.group_names))
         self.lean = self._floating_voter_lean()
@@ -179,6 +181,7 @@ class ElectionConflictModel(Model):
         self.peak_belief = 0.0
         self.turnout_by_community = np.full(n_c, np.nan)
         self.votes: np.ndarray | None = None
+        self.ballots_cast: np.ndarray | None = None  # who voted, for a second race's count
         self.dispute_filed = False
         self.dispute_probability = 0.0
         self.result_known = False
@@ -360,6 +363,8 @@ class ElectionConflictModel(Model):
         aligned = (pop.support != NO_CANDIDATE).astype(np.float32)
         target = aligned * (per_camp[camp] + r.anger_gain * pop.believes
                             + t.anger_weight * self.tension[pop.community])
+        if self.outside_anger is not None:
+            target = target + self.outside_anger
         pop.anger += np.float32(g.anger_decay_per_day) * (target.astype(np.float32) - pop.anger)
 
     def _mediate(self) -> None:
@@ -498,6 +503,7 @@ class ElectionConflictModel(Model):
         p = mech.voting.turnout_probability(pop.support, self.tension[pop.community],
                                             pop.jail_days == 0, v)
         cast = rng.random(pop.size) < p
+        self.ballots_cast = cast
         self.turnout_by_community = pop.share_per_community(cast)
         ballots = float(cast.sum())
         valid = cast & (rng.random(pop.size) >= v.invalid_share)
