@@ -1,0 +1,16 @@
+"""Pilkada serentak across a province: regions, a shared governor race, a shared reserve."""
+
+from sim.province.coordinator import ProvinceResult, region_seed, run_province
+from sim.province.executors import EXECUTORS, open_executor
+from sim.province.loading import LoadedProvince, is_province_file, load_province
+
+__all__ = [
+    "EXECUTORS",
+    "LoadedProvince",
+    "ProvinceResult",
+    "is_province_file",
+    "load_province",
+    "open_executor",
+    "region_seed",
+    "run_province",
+]
