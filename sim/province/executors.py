@@ -1,7 +1,9 @@
 """Where region tasks run, behind `concurrent.futures.Executor`: serial, local processes, Dask.
 
 - ``serial``: in this process, one task after another; region runs are never pickled;
-- ``local``: a process pool on this machine, one worker per core by default;
+- ``local``: a sticky process pool on this machine, one worker per core by
+  default: each region stays in the worker that built it, so only orders and
+  reports cross between processes at a synchronisation point;
 - ``dask``: a Dask distributed cluster: an existing scheduler by address
   (``tcp://host:8786``, e.g. started by dask-jobqueue on SLURM/PBS) or a
   ``LocalCluster`` started here on 127.0.0.1.
@@ -18,6 +20,8 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
+from sim.province.region import Parcel, RegionRecipe, become_keeper
+
 EXECUTORS = ("serial", "local", "dask")
 
 
@@ -31,6 +35,44 @@ class SerialExecutor(Executor):
         except Exception as exc:  # the future carries it, as any executor's would
             future.set_exception(exc)
         return future
+
+
+class StickyProcessPool(Executor):
+    """One single-process pool per worker; a region's tasks always go to the same worker.
+
+    Region runs are stateful between synchronisation points. A task whose
+    first argument is a parcel kept in a worker (`Parcel.home`) goes back to
+    that worker; a new region goes to the worker with the fewest residents;
+    any other call goes round-robin.
+    """
+
+    def __init__(self, workers: int):
+        # forkserver: workers start from a clean single-threaded process with the model
+        # imported, so no lock held by a thread of the parent is copied into them.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["sim.province.region"])
+        self._pools = [ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                           initializer=become_keeper, initargs=(home,))
+                       for home in range(workers)]
+        self._residents = [0.0] * workers
+        self._turn = 0
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        return self._pools[self._home_for(args[0] if args else None)].submit(fn, *args, **kwargs)
+
+    def _home_for(self, first) -> int:
+        if isinstance(first, Parcel) and first.home is not None:
+            return first.home
+        if isinstance(first, RegionRecipe):
+            home = min(range(len(self._pools)), key=self._residents.__getitem__)
+            self._residents[home] += first.residents
+            return home
+        self._turn = (self._turn + 1) % len(self._pools)
+        return self._turn
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        for pool in self._pools:
+            pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def default_workers() -> int:
@@ -59,11 +101,7 @@ def open_executor(kind: str = "local", workers: int | None = None,
         with SerialExecutor() as executor:
             yield executor
     elif kind == "local":
-        # forkserver: workers start from a clean single-threaded process with the model
-        # imported, so no lock held by a thread of the parent is copied into them.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["sim.province.region"])
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
+        with StickyProcessPool(workers) as executor:
             yield executor
     elif kind == "dask":
         with _dask(workers, scheduler) as executor:

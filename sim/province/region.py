@@ -51,6 +51,11 @@ class RegionRecipe:
     ballot: GovernorBallot | None
     reserve_unit_size: int
 
+    @property
+    def residents(self) -> float:
+        """Simulated residents, to balance regions between workers."""
+        return self.scenario.total_voters / self.scenario.population.scale
+
 
 @dataclass
 class RegionOrders:
@@ -215,28 +220,60 @@ class Parcel:
     Pickling a parcel pickles its run once (cloudpickle); unpickling keeps the
     bytes until `open()` is called, so the coordinator, which only forwards
     parcels, never rebuilds a model. A serial executor never pickles at all.
+    In a worker of the sticky process pool (`sim.province.executors`) the run
+    stays in the worker and only a claim ticket (`home`, `key`) travels.
     """
 
-    def __init__(self, run: RegionRun | None = None, blob: bytes | None = None):
+    def __init__(self, run: RegionRun | None = None):
         self._run = run
-        self._blob = blob
+        self._blob: bytes | None = None
+        self.key: int | None = None
+        self.home: int | None = None
 
     def open(self) -> RegionRun:
-        if self._run is None:
+        if self.key is not None:
+            self._run = KEEPER.runs.pop(self.key)
+            self.key = self.home = None
+        elif self._run is None:
             self._run = cloudpickle.loads(self._blob)
             self._blob = None
         return self._run
 
     def __getstate__(self) -> dict:
+        if self._run is not None and KEEPER.home is not None:
+            return {"_run": None, "_blob": None, "key": KEEPER.keep(self._run),
+                    "home": KEEPER.home}
         blob = self._blob if self._run is None else cloudpickle.dumps(self._run)
-        return {"_run": None, "_blob": blob}
+        return {"_run": None, "_blob": blob, "key": self.key, "home": self.home}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+
+
+class Keeper:
+    """Region runs kept in a worker process of the sticky pool between their tasks."""
+
+    def __init__(self):
+        self.home: int | None = None
+        self.runs: dict[int, RegionRun] = {}
+        self._next_key = 0
+
+    def keep(self, run: RegionRun) -> int:
+        self._next_key += 1
+        self.runs[self._next_key] = run
+        return self._next_key
+
+
+KEEPER = Keeper()
+
+
+def become_keeper(home: int) -> None:
+    """Worker initializer of the sticky pool: keep region runs here, send tickets back."""
+    KEEPER.home = home
 
 
 def advance(start: RegionRecipe | Parcel, orders: RegionOrders) -> tuple[Parcel, RegionReport]:
     """One task: build the region (first interval) or open it, then advance it."""
     run = RegionRun(start) if isinstance(start, RegionRecipe) else start.open()
     report = run.advance(orders)
-    return Parcel(run), report
+    return Parcel(run if report.final is None else None), report
