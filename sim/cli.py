@@ -9,7 +9,7 @@ import sys
 from sim.scenario.loading import ScenarioError
 
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
-COMMANDS = ["run", "validate", "scenarios", "strategies"]
+COMMANDS = ["run", "validate", "scenarios", "strategies", "province"]
 
 EXIT_BAD_INPUT = 2
 
