@@ -18,7 +18,7 @@ CALENDAR = {
 REGIONS = ("Hulu", "Tengah", "Hilir")
 
 
-def province_data(governor_race: bool = True, reserve: bool = True, **blocks) -> dict:
+def province_data(governor_race: bool = True, reserve_on: bool = True, **blocks) -> dict:
     """Three regions, each the desa_demo scenario, a two-pair governor race, a reserve."""
     data = {
         "scenario": {"name": "tiga_daerah", "title": "three demo regions"},
@@ -29,7 +29,7 @@ def province_data(governor_race: bool = True, reserve: bool = True, **blocks) ->
             "candidates": [{"id": "01", "name": "Gubernur Satu"},
                            {"id": "02", "name": "Gubernur Dua"}],
         },
-        "reserve": {"enabled": reserve, "personnel": 300, "unit_size": 30, "base": "Hulu"},
+        "reserve": {"enabled": reserve_on, "personnel": 300, "unit_size": 30, "base": "Hulu"},
         "regions": [
             {"name": name, "scenario": "desa_demo.toml", "ikp": 10.0,
              "extra_travel_hours": 6.0 * i, "governor_support": {"01": 0.4, "02": 0.35}}

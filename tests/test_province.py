@@ -30,7 +30,7 @@ def _same_region_run(province_result, province, region, seed):
 
 
 def test_a_province_without_governor_race_and_reserve_equals_its_regions_run_one_by_one():
-    province = make_province(province_data(governor_race=False, reserve=False))
+    province = make_province(province_data(governor_race=False, reserve_on=False))
     result = run_province(province, seed=7)
     for region in province.regions:
         _same_region_run(result, province, region, seed=7)
@@ -75,7 +75,7 @@ def test_holding_the_reserve_keeps_every_unit_at_the_base():
 
 def test_a_governor_hoax_wave_seeds_in_every_region():
     hoax = {"date": dt.date(2024, 11, 12), "kind": "hoax_wave", "magnitude": 1.0}
-    data = province_data(reserve=False, governor={"events": [hoax]})
+    data = province_data(reserve_on=False, governor={"events": [hoax]})
     result = run_province(make_province(data), seed=2)
     waves = result.events[(result.events["kind"] == "hoax_wave")
                           & (result.events["date"] == "2024-11-12")]
@@ -83,7 +83,7 @@ def test_a_governor_hoax_wave_seeds_in_every_region():
 
 
 def test_governor_votes_add_up_over_the_regions():
-    result = run_province(make_province(province_data(reserve=False)), seed=2)
+    result = run_province(make_province(province_data(reserve_on=False)), seed=2)
     shares = result.outcomes["governor_vote_shares"]
     assert sum(shares.values()) == pytest.approx(1.0)
     assert 0.5 < result.outcomes["governor_turnout"] < 0.9
@@ -97,8 +97,10 @@ def _active_after_plenary(result) -> pd.Series:
 def test_a_disputed_governor_result_mobilises_residents_in_every_region():
     certain = {"voting": {"dispute_base": 50.0, "mobilisation_anger": 3.0}}
     never = {"voting": {"dispute_base": -50.0, "mobilisation_anger": 3.0}}
-    disputed = run_province(make_province(province_data(reserve=False, governor=certain)), seed=4)
-    accepted = run_province(make_province(province_data(reserve=False, governor=never)), seed=4)
+    disputed = run_province(make_province(province_data(reserve_on=False, governor=certain)),
+                            seed=4)
+    accepted = run_province(make_province(province_data(reserve_on=False, governor=never)),
+                            seed=4)
     assert disputed.outcomes["governor_dispute_filed"]
     assert not accepted.outcomes["governor_dispute_filed"]
     more = _active_after_plenary(disputed) > _active_after_plenary(accepted)
@@ -106,7 +108,7 @@ def test_a_disputed_governor_result_mobilises_residents_in_every_region():
 
 
 def test_strategies_can_be_chosen_per_region():
-    data = province_data(governor_race=False, reserve=False)
+    data = province_data(governor_race=False, reserve_on=False)
     data["regions"][0]["strategies"] = ["counter_hoax"]
     result = run_province(make_province(data), seed=5)
     assert result.region_outcomes["Hulu"]["cost"] > 0
