@@ -190,3 +190,9 @@ def test_compare_prints_one_row_per_plan(tmp_path):
                     "by_risk", "--replications", "1", "--executor", "serial", "--json")
     assert done.returncode == 0, done.stderr
     assert [row["plan"] for row in json.loads(done.stdout)] == ["hold", "by_risk"]
+
+
+def test_the_province_reference_document_is_up_to_date():
+    from sim.province.reference import province_reference
+    assert Path("docs/province-reference.md").read_text() == province_reference(), (
+        "regenerate: python -m sim.province.reference > docs/province-reference.md")
