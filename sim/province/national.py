@@ -28,6 +28,7 @@ import datetime as dt
 import numpy as np
 
 from sim.province.loading import LoadedProvince, Region
+from sim.province.reserve import whole_units
 from sim.province.schema import Province, RegionEntry
 from sim.scenario import validate_data
 
@@ -58,7 +59,7 @@ def region_sizes(rng: np.random.Generator, n_regions: int, total: int, sigma: fl
     so that the regions add up to `total`."""
     median = total / n_regions / np.exp(sigma**2 / 2)
     drawn = np.maximum(2_000.0, median * rng.lognormal(0.0, sigma, n_regions))
-    return np.round(drawn * total / drawn.sum()).astype(int)
+    return whole_units(drawn, total)
 
 
 def regions_per_province(rng: np.random.Generator, provinces: int, regions: int) -> np.ndarray:
@@ -146,8 +147,9 @@ def _shares(ids: list[str], rng: np.random.Generator, aligned: float) -> dict[st
 def _region_data(name: str, voters: int, centre, rng: np.random.Generator,
                  scale: float) -> dict:
     n_districts = int(np.clip(round(voters / VOTERS_PER_DISTRICT), 2, 50))
-    split = rng.dirichlet(np.full(n_districts, 3.0))
-    district_voters = np.maximum(200, np.round(split * voters)).astype(int)
+    # half uniform, half a Dirichlet draw: uneven districts, none empty
+    split = 0.5 / n_districts + 0.5 * rng.dirichlet(np.full(n_districts, 3.0))
+    district_voters = whole_units(split, voters)
     lat0, lon0 = centre[0] + rng.normal(0, 1.0), centre[1] + rng.normal(0, 1.0)
     pairs = min(6, 1 + int(rng.poisson(EXTRA_PAIRS_MEAN)))
     ids = [f"{k + 1:02d}" for k in range(pairs)] + (["kotak_kosong"] if pairs == 1 else [])
