@@ -6,7 +6,8 @@
   reports cross between processes at a synchronisation point;
 - ``dask``: a Dask distributed cluster: an existing scheduler by address
   (``tcp://host:8786``, e.g. started by dask-jobqueue on SLURM/PBS) or a
-  ``LocalCluster`` started here on 127.0.0.1.
+  ``LocalCluster`` started here on 127.0.0.1; sticky in the same way, each
+  region's tasks restricted to the worker that holds it.
 
 The names and shapes follow the experiment runner's executors, so that one
 factory can serve both.
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
-from sim.province.region import Parcel, RegionRecipe, become_keeper
+from sim.province.region import Parcel, RegionRecipe, become_keeper, become_keeper_at
 
 EXECUTORS = ("serial", "local", "dask")
 
@@ -37,8 +38,8 @@ class SerialExecutor(Executor):
         return future
 
 
-class StickyProcessPool(Executor):
-    """One single-process pool per worker; a region's tasks always go to the same worker.
+class StickyExecutor(Executor):
+    """Routes each region's tasks to the same worker, one single-worker executor per home.
 
     Region runs are stateful between synchronisation points. A task whose
     first argument is a parcel kept in a worker (`Parcel.home`) goes back to
@@ -46,33 +47,43 @@ class StickyProcessPool(Executor):
     any other call goes round-robin.
     """
 
-    def __init__(self, workers: int):
-        # forkserver: workers start from a clean single-threaded process with the model
-        # imported, so no lock held by a thread of the parent is copied into them.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["sim.province.region"])
-        self._pools = [ProcessPoolExecutor(max_workers=1, mp_context=context,
-                                           initializer=become_keeper, initargs=(home,))
-                       for home in range(workers)]
-        self._residents = [0.0] * workers
+    def __init__(self, homes: list[Executor]):
+        self._homes = homes
+        self._residents = [0.0] * len(homes)
         self._turn = 0
 
     def submit(self, fn, /, *args, **kwargs) -> Future:
-        return self._pools[self._home_for(args[0] if args else None)].submit(fn, *args, **kwargs)
+        return self._homes[self._home_for(args[0] if args else None)].submit(fn, *args, **kwargs)
 
     def _home_for(self, first) -> int:
         if isinstance(first, Parcel) and first.home is not None:
             return first.home
         if isinstance(first, RegionRecipe):
-            home = min(range(len(self._pools)), key=self._residents.__getitem__)
+            home = min(range(len(self._homes)), key=self._residents.__getitem__)
             self._residents[home] += first.residents
             return home
-        self._turn = (self._turn + 1) % len(self._pools)
+        self._turn = (self._turn + 1) % len(self._homes)
         return self._turn
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        for pool in self._pools:
-            pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+        for home in self._homes:
+            home.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def _process_homes(workers: int) -> list[Executor]:
+    # forkserver: workers start from a clean single-threaded process with the model
+    # imported, so no lock held by a thread of the parent is copied into them.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["sim.province.region"])
+    return [ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=become_keeper,
+                                initargs=(home,)) for home in range(workers)]
+
+
+def _dask_homes(client) -> list[Executor]:
+    addresses = sorted(client.scheduler_info()["workers"])
+    client.run(become_keeper_at, addresses)
+    return [client.get_executor(workers=[address], allow_other_workers=False, pure=False)
+            for address in addresses]
 
 
 def default_workers() -> int:
@@ -101,7 +112,7 @@ def open_executor(kind: str = "local", workers: int | None = None,
         with SerialExecutor() as executor:
             yield executor
     elif kind == "local":
-        with StickyProcessPool(workers) as executor:
+        with StickyExecutor(_process_homes(workers)) as executor:
             yield executor
     elif kind == "dask":
         with _dask(workers, scheduler) as executor:
@@ -116,9 +127,9 @@ def _dask(workers: int, scheduler: str | None) -> Iterator[Executor]:
 
     if scheduler:
         with Client(scheduler) as client:
-            yield client.get_executor()
+            yield StickyExecutor(_dask_homes(client))
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None, host="127.0.0.1") as cluster, \
             Client(cluster) as client:
-        yield client.get_executor()
+        yield StickyExecutor(_dask_homes(client))

@@ -220,8 +220,8 @@ class Parcel:
     Pickling a parcel pickles its run once (cloudpickle); unpickling keeps the
     bytes until `open()` is called, so the coordinator, which only forwards
     parcels, never rebuilds a model. A serial executor never pickles at all.
-    In a worker of the sticky process pool (`sim.province.executors`) the run
-    stays in the worker and only a claim ticket (`home`, `key`) travels.
+    In a worker of a sticky executor (`sim.province.executors`) the run stays
+    in the worker and only a claim ticket (`home`, `key`) travels.
     """
 
     def __init__(self, run: RegionRun | None = None):
@@ -251,25 +251,29 @@ class Parcel:
 
 
 class Keeper:
-    """Region runs kept in a worker process of the sticky pool between their tasks."""
+    """Region runs kept in a worker process of a sticky executor between their tasks."""
 
     def __init__(self):
         self.home: int | None = None
         self.runs: dict[int, RegionRun] = {}
-        self._next_key = 0
 
     def keep(self, run: RegionRun) -> int:
-        self._next_key += 1
-        self.runs[self._next_key] = run
-        return self._next_key
+        """Keep `run` under its identity (a result pickled twice is still kept once)."""
+        self.runs[id(run)] = run
+        return id(run)
 
 
 KEEPER = Keeper()
 
 
 def become_keeper(home: int) -> None:
-    """Worker initializer of the sticky pool: keep region runs here, send tickets back."""
+    """Worker initializer of a sticky executor: keep region runs here, send tickets back."""
     KEEPER.home = home
+
+
+def become_keeper_at(addresses: list[str], dask_worker=None) -> None:
+    """On a Dask worker: keep region runs here, its home the index of its address."""
+    become_keeper(addresses.index(dask_worker.address))
 
 
 def advance(start: RegionRecipe | Parcel, orders: RegionOrders) -> tuple[Parcel, RegionReport]:
