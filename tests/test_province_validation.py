@@ -196,3 +196,11 @@ def test_the_province_reference_document_is_up_to_date():
     from sim.province.reference import province_reference
     assert Path("docs/province-reference.md").read_text() == province_reference(), (
         "regenerate: python -m sim.province.reference > docs/province-reference.md")
+
+
+def test_national_runs_the_synthetic_provinces_and_prints_the_cost():
+    done = kondusif("national", "--provinces", "1", "--seed", "8", "--scale", "20000",
+                    "--executor", "serial")
+    assert done.returncode == 0, done.stderr
+    assert "synthetic_01: 2 regions" in done.stdout
+    assert "ns per simulated resident-day" in done.stdout

@@ -180,6 +180,8 @@ def _compare(args) -> int:
 
 
 def _national(args) -> int:
+    from concurrent.futures import ThreadPoolExecutor
+
     from sim.province import run_province
     from sim.province.national import national_provinces
 
@@ -187,18 +189,24 @@ def _national(args) -> int:
     country = national_provinces(seed=args.seed, population_scale=args.scale,
                                  provinces=args.provinces)
     started = time.perf_counter()
-    voters = regions = incidents = 0
     with _open(args) as executor:
-        for province in country:
+        def run_one(province):
             result = run_province(province, seed=args.seed, executor=executor)
-            voters += province.total_voters
-            regions += len(province.regions)
-            incidents += result.outcomes["incidents_total"]
             print(f"{province.name}: {len(province.regions)} regions, "
                   f"{province.total_voters:,} voters, {result.outcomes['incidents_total']} "
-                  f"incidents, {result.seconds:.1f} s", flush=True)
+                  f"incidents", flush=True)
+            return result
+
+        # provinces do not interact: their coordinators share the workers at once, so no
+        # worker waits at one province's synchronisation point while another has work
+        with ThreadPoolExecutor(max_workers=len(country)) as coordinators:
+            results = list(coordinators.map(run_one, country))
     seconds = time.perf_counter() - started
-    days = (country[0].spec.calendar.dispute_end - country[0].spec.calendar.campaign_start).days + 1
+    voters = sum(p.total_voters for p in country)
+    regions = sum(len(p.regions) for p in country)
+    incidents = sum(r.outcomes["incidents_total"] for r in results)
+    cal = country[0].spec.calendar
+    days = (cal.dispute_end - cal.campaign_start).days + 1
     residents = voters / args.scale
     print(f"\n{len(country)} provinces, {regions} regent/mayor races and {len(country)} "
           f"governor races, {voters:,} voters ({residents:,.0f} simulated residents at "
