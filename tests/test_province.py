@@ -36,7 +36,6 @@ def test_a_province_without_governor_race_and_reserve_equals_its_regions_run_one
         _same_region_run(result, province, region, seed=7)
 
 
-@pytest.mark.slow
 def test_kaltim_without_coupling_equals_its_ten_regions_run_one_by_one():
     province = load_province("kaltim_2024", {"governor.enabled": False,
                                              "reserve.enabled": False}, population_scale=1000)
