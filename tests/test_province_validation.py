@@ -170,7 +170,8 @@ def test_an_unknown_plan_exits_2_naming_the_plans(tmp_path):
     done = kondusif("run", str(write_province(tmp_path)), "--plan", "everywhere",
                     "--executor", "serial")
     assert done.returncode == 2
-    assert "--plan: 'everywhere': expected one of hold, by_voters, by_ikp, by_risk" in done.stderr
+    assert ("--plan: reserve.plan = 'everywhere': must be 'hold', 'by_voters', 'by_ikp' or "
+            "'by_risk'") in done.stderr
 
 
 def test_run_prints_the_province_in_indonesian_and_writes_its_tables(tmp_path):
@@ -204,3 +205,16 @@ def test_national_runs_the_synthetic_provinces_and_prints_the_cost():
     assert done.returncode == 0, done.stderr
     assert "synthetic_01: 2 regions" in done.stdout
     assert "ns per simulated resident-day" in done.stdout
+
+
+def test_a_plan_chosen_at_run_time_is_checked_like_the_file():
+    from sim.province import run_province
+
+    data = province_data(reserve={"plan": "by_voters"})
+    del data["regions"][1]["ikp"]
+    province = make_province(data)
+    with pytest.raises(ScenarioError) as caught:
+        run_province(province, plan="by_ikp")
+    assert str(caught.value).startswith("--plan")
+    assert "reserve.plan 'by_ikp' needs ikp for every region; missing for: Tengah" \
+        in str(caught.value)

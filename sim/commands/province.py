@@ -167,7 +167,7 @@ def _compare(args) -> int:
 
     if args.replications < 1:
         raise UserError(f"--replications = {args.replications}: must be >= 1")
-    province = _load(args)  # validates the file and every plan's needs before the runs
+    province = _load(args)  # the file's problems before any run starts
     overrides = dict(parse_override(text) for text in args.overrides)
     with _open(args) as executor:
         table = compare_plans(province.source, args.plans or None, args.replications,

@@ -2,13 +2,12 @@
 
 from sim.province.coordinator import ProvinceResult, region_seed, run_province
 from sim.province.executors import EXECUTORS, open_executor
-from sim.province.loading import LoadedProvince, is_province_file, load_province
+from sim.province.loading import LoadedProvince, load_province
 
 __all__ = [
     "EXECUTORS",
     "LoadedProvince",
     "ProvinceResult",
-    "is_province_file",
     "load_province",
     "open_executor",
     "region_seed",

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from pydantic import ValidationError
 
 from sim.province.executors import SerialExecutor
 from sim.province.governor import GovernorContest
@@ -43,8 +44,9 @@ from sim.province.region import (
     advance,
 )
 from sim.province.reserve import ProvincialReserve, travel_hours
-from sim.province.schema import ReservePlan
+from sim.province.schema import Province
 from sim.scenario import ScenarioError
+from sim.scenario.loading import format_errors
 from sim.simulation import stable_key
 
 
@@ -86,6 +88,7 @@ class _Sync:
     """The coordinator's view between intervals."""
 
     reports: list[RegionReport | None]
+    days: int = 0  # length of the interval the reports cover
     reserve_rows: list[dict] = field(default_factory=list)
     mobilise: tuple[int, ...] = ()
 
@@ -110,9 +113,7 @@ def run_province(province: LoadedProvince, seed: int = 0, replication: int = 0,
     ['Balikpapan', 'Berau']
     """
     started = time.perf_counter()
-    spec = province.spec
-    if plan is not None:
-        spec = spec.model_copy(update={"reserve": _with_plan(spec.reserve, plan)})
+    spec = province.spec if plan is None else _with_plan(province.spec, plan)
     executor = executor or SerialExecutor()
     cal = spec.calendar
     n_days = (cal.dispute_end - cal.campaign_start).days + 1
@@ -125,8 +126,7 @@ def run_province(province: LoadedProvince, seed: int = 0, replication: int = 0,
     for first, last in zip(points, points[1:] + [n_days], strict=True):
         today = cal.campaign_start + dt.timedelta(days=first)
         if reserve is not None and first > 0:
-            reserve.reallocate(first, _trouble(reserve, sync.reports, first - _previous(points,
-                                                                                        first)))
+            reserve.reallocate(first, _trouble(reserve, sync.reports, sync.days))
         if governor is not None and today == cal.recap_end and governor.decide_dispute(
                 _belief_share(sync.reports)):
             sync.mobilise = governor.losers
@@ -135,6 +135,7 @@ def run_province(province: LoadedProvince, seed: int = 0, replication: int = 0,
         results = list(executor.map(advance, starts, orders))
         starts = [parcel for parcel, _ in results]
         sync.reports = [report for _, report in results]
+        sync.days = last - first
         if governor is not None and today <= cal.voting_day < today + dt.timedelta(
                 days=last - first):
             for report in sync.reports:
@@ -145,12 +146,14 @@ def run_province(province: LoadedProvince, seed: int = 0, replication: int = 0,
                    type(executor).__name__)
 
 
-def _with_plan(reserve_spec, plan: str):
+def _with_plan(spec: Province, plan: str) -> Province:
+    """The province with another reserve plan, validated as if the file said it."""
+    data = spec.model_dump()
+    data["reserve"]["plan"] = plan
     try:
-        return reserve_spec.model_copy(update={"plan": ReservePlan(plan)})
-    except ValueError:
-        raise ScenarioError("--plan", [f"{plan!r}: expected one of "
-                                       f"{', '.join(p.value for p in ReservePlan)}"]) from None
+        return Province.model_validate(data)
+    except ValidationError as exc:
+        raise ScenarioError("--plan", format_errors(exc, data)) from None
 
 
 def _governor(spec, seed: int, replication: int, name: str) -> GovernorContest:
@@ -202,10 +205,6 @@ def _sync_points(spec, n_days: int, coupled: bool) -> list[int]:
     return sorted(p for p in points if 0 <= p < n_days)
 
 
-def _previous(points: list[int], first: int) -> int:
-    return points[points.index(first) - 1]
-
-
 def _trouble(reserve: ProvincialReserve, reports, days: int) -> np.ndarray:
     max_tension = np.array([r.max_tension for r in reports])
     clashes = np.array([r.clashes for r in reports]) / days
@@ -222,7 +221,7 @@ def _orders(first: int, days: int, index: int, reserve, governor, today: dt.date
             anger: float) -> RegionOrders:
     last_date = today + dt.timedelta(days=days - 1)
     return RegionOrders(
-        first_day=first, days=days,
+        days=days,
         reserve_units=int(reserve.present(first)[index]) if reserve is not None else 0,
         hoaxes=governor.hoaxes_between(today, last_date) if governor is not None else [],
         mobilise_governor_camps=sync.mobilise, mobilisation_anger=anger)

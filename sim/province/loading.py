@@ -58,12 +58,6 @@ class LoadedProvince:
         return next(r for r in self.regions if r.name == name)
 
 
-def is_province_file(path: str | Path) -> bool:
-    """Whether a TOML file is a province file (it has a [province] table)."""
-    data = read_toml(path)
-    return "province" in data and "regions" in data
-
-
 def load_province(path: str | Path, overrides: dict[str, Any] | None = None,
                   population_scale: float | None = None) -> LoadedProvince:
     """Load a province file and the scenario of every region it names.

@@ -61,7 +61,6 @@ class RegionRecipe:
 class RegionOrders:
     """What the province tells a region for the days until the next synchronisation."""
 
-    first_day: int
     days: int
     reserve_units: int = 0
     hoaxes: list[tuple[dt.date, float]] = field(default_factory=list)
@@ -106,15 +105,17 @@ class RegionRun:
         self.ballot = recipe.ballot
         self.unit_size = recipe.reserve_unit_size
         self.reserve: list = []
-        self.governor_support = None if self.ballot is None else self._draw_governor_support()
+        self.governor_support = None
+        if self.ballot is not None:
+            self._governor_rng = np.random.default_rng(self.ballot.seed)
+            self.governor_support = self._draw_governor_support()
         self.governor_votes: np.ndarray | None = None
         self.governor_ballots = 0.0
 
     def _draw_governor_support(self) -> np.ndarray:
         """Each resident's governor pair, drawn from a stream of its own (the model's is
         untouched, so switching the governor race off leaves the region's run unchanged)."""
-        ballot = self.ballot
-        rng = np.random.default_rng(ballot.seed)
+        ballot, rng = self.ballot, self._governor_rng
         pop = self.model.population
         support = np.empty(pop.size, dtype=np.int8)
         for c, community in enumerate(self.model.scenario.communities):
@@ -125,7 +126,6 @@ class RegionRun:
             choice = rng.choice(p.size, size=size, p=p / p.sum())
             support[pop.start[c]:pop.stop[c]] = np.where(choice == p.size - 1, NO_CANDIDATE,
                                                          choice)
-        self._governor_rng = rng
         return support
 
     def advance(self, orders: RegionOrders) -> RegionReport:
