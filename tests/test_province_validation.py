@@ -218,3 +218,18 @@ def test_a_plan_chosen_at_run_time_is_checked_like_the_file():
     assert str(caught.value).startswith("--plan")
     assert "reserve.plan 'by_ikp' needs ikp for every region; missing for: Tengah" \
         in str(caught.value)
+
+
+def test_a_province_file_given_to_the_regency_run_says_which_command_runs_it():
+    done = subprocess.run([sys.executable, "-m", "sim.cli", "run", "kaltim_2024"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "kaltim_2024: a province file (several regions); run it with " \
+           "`kondusif province run kaltim_2024`" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_scale_below_one_exits_2_naming_the_option():
+    done = kondusif("run", "kaltim_2024", "--scale", "0.5", "--executor", "serial")
+    assert done.returncode == 2
+    assert "--scale: 0.5: must be >= 1" in done.stderr and "Traceback" not in done.stderr

@@ -6,8 +6,7 @@ import json
 import time
 from pathlib import Path
 
-from sim.cli import UserError
-from sim.scenario import parse_override
+from sim.scenario import ScenarioError, parse_override
 
 
 def add_parser(sub):
@@ -107,14 +106,14 @@ def _load(args):
 
 def _check_scale(scale) -> None:
     if scale is not None and scale < 1:
-        raise UserError(f"--scale = {scale}: must be >= 1 (voters per simulated resident)")
+        raise ScenarioError("--scale", [f"{scale}: must be >= 1 (voters per simulated resident)"])
 
 
 def _open(args):
     from sim.province import open_executor
 
     if args.workers is not None and args.workers < 1:
-        raise UserError(f"--workers = {args.workers}: must be >= 1")
+        raise ScenarioError("--workers", [f"{args.workers}: must be >= 1"])
     return open_executor(args.executor, args.workers, args.scheduler)
 
 
@@ -166,7 +165,7 @@ def _compare(args) -> int:
     from sim.viz.province_summary import plan_comparison_text
 
     if args.replications < 1:
-        raise UserError(f"--replications = {args.replications}: must be >= 1")
+        raise ScenarioError("--replications", [f"{args.replications}: must be >= 1"])
     province = _load(args)  # the file's problems before any run starts
     overrides = dict(parse_override(text) for text in args.overrides)
     with _open(args) as executor:
