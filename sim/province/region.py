@@ -38,6 +38,11 @@ class GovernorBallot:
     invalid_share: float
     seed: np.random.SeedSequence
 
+    def shares_in(self, community: str) -> np.ndarray:
+        """Share of voters backing each candidate in `community` (the region's by default)."""
+        shares = self.community_shares.get(community, self.region_shares)
+        return np.array([shares.get(cid, 0.0) for cid in self.candidate_ids])
+
 
 @dataclass(frozen=True)
 class RegionRecipe:
@@ -83,13 +88,11 @@ class RegionReport:
     """What the province observes of a region at a synchronisation point."""
 
     index: int
-    last_day: int
     max_tension: float
     clashes: int
     riots: int
     belief_voters: float
     voters: float
-    reserve_personnel: float
     governor_votes: np.ndarray | None = None
     governor_ballots: float = 0.0
     final: RegionFinal | None = None
@@ -119,8 +122,7 @@ class RegionRun:
         pop = self.model.population
         support = np.empty(pop.size, dtype=np.int8)
         for c, community in enumerate(self.model.scenario.communities):
-            shares = ballot.community_shares.get(community.name, ballot.region_shares)
-            p = np.array([shares.get(cid, 0.0) for cid in ballot.candidate_ids] + [0.0])
+            p = np.append(ballot.shares_in(community.name), 0.0)
             p[-1] = max(0.0, 1.0 - p[:-1].sum())
             size = int(pop.stop[c] - pop.start[c])
             choice = rng.choice(p.size, size=size, p=p / p.sum())
@@ -175,8 +177,7 @@ class RegionRun:
         n = len(ballot.candidate_ids)
         lean = np.full((pop.n_communities, n), 1.0 / n)
         for c, community in enumerate(model.scenario.communities):
-            shares = ballot.community_shares.get(community.name, ballot.region_shares)
-            p = np.array([shares.get(cid, 0.0) for cid in ballot.candidate_ids])
+            p = ballot.shares_in(community.name)
             if p.sum() > 0:
                 lean[c] = p / p.sum()
         self.governor_votes = mech.voting.count_votes(
@@ -189,13 +190,11 @@ class RegionRun:
         done = not model.running
         return RegionReport(
             index=self.index,
-            last_day=model.day_index,
             max_tension=float(model.tension.max()),
             clashes=int(incidents[1]),
             riots=int(incidents[2]),
             belief_voters=float(pop.believes.sum()) * pop.scale,
             voters=float(pop.size) * pop.scale,
-            reserve_personnel=float(sum(u.personnel for u in self.reserve)),
             governor_votes=self.governor_votes,
             governor_ballots=self.governor_ballots,
             final=self._final() if done else None,
