@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from sim.scenario import parse_override
+from sim.scenario import ScenarioError, bundled_path, parse_override, read_toml
 
 BUDGET_PATH = "strategies.budget.rupiah"
 
@@ -39,3 +39,15 @@ def overrides_of(args: argparse.Namespace) -> dict:
     if args.budget is not None:
         overrides[BUDGET_PATH] = args.budget
     return overrides
+
+
+def refuse_province_file(name: str) -> None:
+    """A province file given where a regency scenario is expected: say which command runs it."""
+    try:
+        data = read_toml(bundled_path(name))
+    except ValueError:
+        return  # the scenario loader reports a missing or broken file in its own words
+    if "province" in data and "regions" in data:
+        raise ScenarioError(name, [f"a province file (several regions); run it with "
+                                   f"`kondusif province run {name}` or check it with "
+                                   f"`kondusif province validate {name}`"])

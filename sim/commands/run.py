@@ -5,7 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sim.commands.common import add_run_arguments, overrides_of, strategy_names
+from sim.commands.common import (
+    add_run_arguments,
+    overrides_of,
+    refuse_province_file,
+    strategy_names,
+)
 from sim.simulation import run
 from sim.viz.summary import summary_text
 
@@ -22,6 +27,7 @@ def add_parser(sub):
 
 
 def main(args) -> int:
+    refuse_province_file(args.scenario)
     result = run(args.scenario, strategies=strategy_names(args), seed=args.seed,
                  overrides=overrides_of(args), keep_model=True)
     if args.out:

@@ -11,5 +11,6 @@ def add_parser(sub):
 
 def main(args) -> int:
     for row in describe_bundled():
-        print(f"{row['name']:<16} {row['title']}")
+        hint = "  (kondusif province run)" if row["kind"] == "province" else ""
+        print(f"{row['name']:<22} {row['title']}{hint}")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from sim.commands.common import refuse_province_file
 from sim.scenario import load_scenario, missing_sources, parse_override
 
 
@@ -16,6 +17,7 @@ def add_parser(sub):
 
 
 def main(args) -> int:
+    refuse_province_file(args.file)
     scenario = load_scenario(args.file, dict(parse_override(t) for t in args.overrides))
     for warning in missing_sources(scenario):
         print(f"warning: {args.file}: {warning}", file=sys.stderr)

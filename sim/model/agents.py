@@ -104,7 +104,7 @@ class SecurityUnit(mesa.Agent):
         self.personnel = personnel
         self.base = base
         strength = personnel * model.scenario.policing.weights[kind]
-        self.slot = model.roster.add(self.unique_id, base, strength, kind in RESPONDERS)
+        self.slot = model.roster.add(self, base, strength, kind in RESPONDERS)
 
     @property
     def station(self) -> int:
@@ -141,30 +141,57 @@ class SecurityUnit(mesa.Agent):
         """Re-station the unit (early warning, targeted deployment)."""
         self.station = community
 
+    def remove(self) -> None:
+        """Leave the run (recalled elsewhere): no longer present, no longer dispatched."""
+        self.model.roster.retire(self.slot)
+        super().remove()
+
 
 class UnitRoster:
-    """Station, effective strength and busy flag of every security unit, as arrays."""
+    """Station, effective strength, busy and active flags of every security unit, as arrays.
+
+    Units registered while the model is built become arrays at ``freeze``; a unit
+    added later (a provincial reserve arriving) is appended, and a unit that leaves
+    is retired (kept in its slot, no longer present or dispatched).
+    """
 
     def __init__(self):
+        self.units: list = []
         self._rows: list[tuple[int, int, float, bool]] = []
-        self.ids = self.station = self.strength = self.responder = self.busy = np.zeros(0)
+        self._frozen = False
+        self.ids = self.station = np.zeros(0, dtype=np.int64)
+        self.strength = np.zeros(0)
+        self.responder = self.busy = self.active = np.zeros(0, dtype=bool)
 
-    def add(self, unique_id: int, station: int, strength: float, responder: bool) -> int:
-        """Register a unit while the model is built; returns its slot."""
-        self._rows.append((unique_id, station, strength, responder))
-        return len(self._rows) - 1
+    def add(self, unit, station: int, strength: float, responder: bool) -> int:
+        """Register a unit; returns its slot."""
+        self.units.append(unit)
+        if not self._frozen:
+            self._rows.append((unit.unique_id, station, strength, responder))
+            return len(self._rows) - 1
+        self.ids = np.append(self.ids, unit.unique_id)
+        self.station = np.append(self.station, station)
+        self.strength = np.append(self.strength, strength)
+        self.responder = np.append(self.responder, responder)
+        self.busy = np.append(self.busy, False)
+        self.active = np.append(self.active, True)
+        return self.ids.size - 1
 
     def freeze(self) -> None:
-        """Turn the registered units into arrays, once every unit is built."""
-        rows, self._rows = self._rows, []
+        """Turn the units registered while building into arrays."""
+        rows, self._rows, self._frozen = self._rows, [], True
         self.ids = np.array([r[0] for r in rows], dtype=np.int64)
         self.station = np.array([r[1] for r in rows], dtype=np.int64)
         self.strength = np.array([r[2] for r in rows], dtype=float)
         self.responder = np.array([r[3] for r in rows], dtype=bool)
         self.busy = np.zeros(len(rows), dtype=bool)
+        self.active = np.ones(len(rows), dtype=bool)
+
+    def retire(self, slot: int) -> None:
+        self.active[slot] = False
 
     def presence(self, n_communities: int) -> np.ndarray:
-        return np.bincount(self.station, weights=self.strength,
+        return np.bincount(self.station, weights=self.strength * self.active,
                            minlength=n_communities).astype(float)
 
     def nearest_free_responder(self, community: int, travel_hours: np.ndarray) -> int | None:
@@ -173,7 +200,7 @@ class UnitRoster:
         Ties go to the strongest unit, then the oldest. Linmas are local guards:
         they count as officers on site, not as responders.
         """
-        free = np.flatnonzero(self.responder & ~self.busy)
+        free = np.flatnonzero(self.responder & self.active & ~self.busy)
         if free.size == 0:
             return None
         hours = travel_hours[self.station[free], community]

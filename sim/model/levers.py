@@ -14,7 +14,7 @@ import datetime as dt
 
 import numpy as np
 
-from sim.model.agents import RESPONDERS
+from sim.model.agents import RESPONDERS, SecurityUnit
 from sim.model.mechanisms.clash import SEVERITIES
 from sim.scenario.schema import LEADER_ROLES, Event, Phase, SecurityKind
 
@@ -140,6 +140,29 @@ class Levers:
         others = [u for u in self._model.units if u.station == unit.station and u is not unit
                   and u.kind != SecurityKind.LINMAS]
         return not others
+
+    def add_units(self, kind: SecurityKind, personnel: int, unit_size: int,
+                  community: int) -> list:
+        """Bring outside personnel (a provincial reserve) into the run; return the new units."""
+        full, rest = divmod(personnel, unit_size)
+        return [SecurityUnit(self._model, kind, size, community)
+                for size in [unit_size] * full + ([rest] if rest else [])]
+
+    def withdraw_units(self, units) -> None:
+        """Take units out of the run (recalled to another region by the province)."""
+        for unit in units:
+            unit.remove()
+
+    def mobilise(self, residents: np.ndarray, anger: float) -> None:
+        """Hold the anger of the residents in a boolean mask at `anger` or above from today.
+
+        For mobilisation from outside this race, e.g. a disputed governor result.
+        """
+        model = self._model
+        if model.outside_anger is None:
+            model.outside_anger = np.zeros(model.population.size, dtype=np.float32)
+        model.outside_anger[residents] = np.maximum(model.outside_anger[residents],
+                                                    np.float32(anger))
 
     def add_mediators(self, community: int, mediators: float) -> None:
         """Add dialogue capacity (leaders' forums, FKUB sessions) to a community."""

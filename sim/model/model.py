@@ -133,8 +133,6 @@ class ElectionConflictModel(Model):
         for official in self.officials:
             self.own_mediators[official.community] += official.mediation_strength
         self.biased_officials = [o for o in self.officials if o.non_neutral > 0]
-        self.units_by_slot = sorted(self.agents_by_type.get(SecurityUnit, []),
-                                    key=lambda u: u.slot)
 
     def _spread(self, count: int, where: str) -> list[tuple[int, int]]:
         """Split `count` over communities: all in one place, or by voters (largest remainder)."""
@@ -169,6 +167,8 @@ class ElectionConflictModel(Model):
         self.extra_mediators = np.zeros(n_c)
         self.voting_day_extra_per_tps = 0.0
         self.mobilisation = np.zeros(len(self.candidates))
+        # anger target per resident from outside this race (a governor-race dispute); None = off
+        self.outside_anger: np.ndarray | None = None
         self.identity_exposure = mech.clash.identity_exposure(
             pop.group, pop.neighbourhood, pop.nb_community, len(pop.group_names))
         self.lean = self._floating_voter_lean()
@@ -189,6 +189,7 @@ class ElectionConflictModel(Model):
         self.peak_belief = 0.0
         self.turnout_by_community = np.full(n_c, np.nan)
         self.votes: np.ndarray | None = None
+        self.ballots_cast: np.ndarray | None = None  # who voted, for a second race's count
         self.dispute_filed = False
         self.dispute_probability = 0.0
         self.result_known = False
@@ -369,6 +370,8 @@ class ElectionConflictModel(Model):
         aligned = (pop.support != NO_CANDIDATE).astype(np.float32)
         target = aligned * (per_camp[camp] + r.anger_gain * pop.believes
                             + t.anger_weight * self.tension[pop.community])
+        if self.outside_anger is not None:
+            target = target + self.outside_anger
         pop.anger += np.float32(g.anger_decay_per_day) * (target.astype(np.float32) - pop.anger)
 
     def _mediate(self) -> None:
@@ -448,7 +451,7 @@ class ElectionConflictModel(Model):
         for i, community in enumerate(where):
             slot = self.roster.nearest_free_responder(int(community), self.travel_hours)
             if slot is not None:
-                unit = self.units_by_slot[slot]
+                unit = self.roster.units[slot]
                 delay[i] = unit.respond_to(int(community))
                 responders[i] = unit.strength
         return on_site, responders, delay
@@ -507,6 +510,7 @@ class ElectionConflictModel(Model):
         p = mech.voting.turnout_probability(pop.support, self.tension[pop.community],
                                             pop.jail_days == 0, v)
         cast = rng.random(pop.size) < p
+        self.ballots_cast = cast
         self.turnout_by_community = pop.share_per_community(cast)
         ballots = float(cast.sum())
         valid = cast & (rng.random(pop.size) >= v.invalid_share)

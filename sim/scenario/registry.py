@@ -9,9 +9,16 @@ from sim.scenario.loading import ScenarioError, read_toml
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 
 
-def bundled_names() -> list[str]:
-    """Names of the bundled scenarios, sorted."""
-    return sorted(p.stem for p in SCENARIO_DIR.glob("*.toml"))
+def is_province_file(data: dict) -> bool:
+    """A province file (several regions, `kondusif province`) rather than a regency scenario."""
+    return "province" in data and "regions" in data
+
+
+def bundled_names(kind: str = "regency") -> list[str]:
+    """Names of the bundled regency scenarios (or `kind="province"` files), sorted."""
+    wanted = kind == "province"
+    return sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")
+                  if is_province_file(read_toml(p)) == wanted)
 
 
 def bundled_path(name: str) -> Path:
@@ -27,10 +34,11 @@ def bundled_path(name: str) -> Path:
 
 
 def describe_bundled() -> list[dict[str, str]]:
-    """Name, title and path of each bundled scenario, for `kondusif scenarios`."""
+    """Name, kind, title and path of each bundled scenario, for `kondusif scenarios`."""
     rows = []
-    for name in bundled_names():
-        meta = read_toml(SCENARIO_DIR / f"{name}.toml").get("scenario", {})
-        rows.append({"name": name, "title": meta.get("title", ""),
-                     "path": str(SCENARIO_DIR / f"{name}.toml")})
+    for kind in ("regency", "province"):
+        for name in bundled_names(kind):
+            meta = read_toml(SCENARIO_DIR / f"{name}.toml").get("scenario", {})
+            rows.append({"name": name, "kind": kind, "title": meta.get("title", ""),
+                         "path": str(SCENARIO_DIR / f"{name}.toml")})
     return rows
