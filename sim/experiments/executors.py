@@ -57,20 +57,35 @@ def _local_pool(workers: int) -> ProcessPoolExecutor:
                                initializer=_ignore_interrupts)
 
 
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    return len(os.sched_getaffinity(0)) or 1
+
+
 @contextmanager
-def _dask(workers: int, scheduler: str | None) -> Iterator[Workers]:
+def dask_client(workers: int, scheduler: str | None):
+    """A Dask client: of a running scheduler by address, or of a LocalCluster on 127.0.0.1."""
     from distributed import Client, LocalCluster
 
     if scheduler:
         with Client(scheduler) as client:
-            slots = sum(client.nthreads().values()) or 1
-            yield Workers(client.get_executor(), slots, f"dask at {scheduler} ({slots} threads)")
+            yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None, host="127.0.0.1") as cluster, \
             Client(cluster) as client:
-        yield Workers(client.get_executor(), workers,
-                      f"dask LocalCluster ({workers} workers)")
+        yield client
+
+
+@contextmanager
+def _dask(workers: int, scheduler: str | None) -> Iterator[Workers]:
+    with dask_client(workers, scheduler) as client:
+        if scheduler:
+            slots = sum(client.nthreads().values()) or 1
+            yield Workers(client.get_executor(), slots, f"dask at {scheduler} ({slots} threads)")
+        else:
+            yield Workers(client.get_executor(), workers,
+                          f"dask LocalCluster ({workers} workers)")
 
 
 @contextmanager
@@ -92,7 +107,7 @@ def open_executor(kind: str = "local", workers: int | None = None,
     """
     if kind not in EXECUTORS:
         raise ValueError(f"executor {kind!r}: expected one of {', '.join(EXECUTORS)}")
-    workers = workers or os.cpu_count() or 1
+    workers = workers or default_workers()
     if kind == "serial":
         yield Workers(SerialExecutor(), 1, "serial (this process)")
     elif kind == "local":

@@ -16,26 +16,12 @@ factory can serve both.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
+from sim.experiments.executors import EXECUTORS, SerialExecutor, dask_client, default_workers
 from sim.province.region import Parcel, RegionRecipe, become_keeper, become_keeper_at
-
-EXECUTORS = ("serial", "local", "dask")
-
-
-class SerialExecutor(Executor):
-    """Runs each submitted call at once, in this process; its futures are done on return."""
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except Exception as exc:  # the future carries it, as any executor's would
-            future.set_exception(exc)
-        return future
 
 
 class StickyExecutor(Executor):
@@ -86,10 +72,6 @@ def _dask_homes(client) -> list[Executor]:
             for address in addresses]
 
 
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0))
-
-
 @contextmanager
 def open_executor(kind: str = "local", workers: int | None = None,
                   scheduler: str | None = None) -> Iterator[Executor]:
@@ -123,13 +105,5 @@ def open_executor(kind: str = "local", workers: int | None = None,
 
 @contextmanager
 def _dask(workers: int, scheduler: str | None) -> Iterator[Executor]:
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        with Client(scheduler) as client:
-            yield StickyExecutor(_dask_homes(client))
-        return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, host="127.0.0.1") as cluster, \
-            Client(cluster) as client:
+    with dask_client(workers, scheduler) as client:
         yield StickyExecutor(_dask_homes(client))
