@@ -9,7 +9,8 @@ import sys
 from sim.scenario.loading import ScenarioError
 
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
-COMMANDS = ["run", "validate", "scenarios", "strategies", "sweep", "summarize", "sensitivity"]
+COMMANDS = ["run", "validate", "scenarios", "strategies", "sweep", "summarize", "sensitivity",
+            "report"]
 
 EXIT_BAD_INPUT = 2
 
