@@ -23,7 +23,9 @@ def risk_section(results: Results, lang: str) -> Section:
     """The simulated risk map of the baseline, with the IKP-style index beside it if present."""
     parts = [note(text(g.key, lang, **g.values), "missing")
              for g in results.gaps.get("risk-map", [])]
-    if results.scenario is not None:
+    if results.scenario is None:
+        parts.append(note(text("map_needs_scenario", lang), "missing"))
+    else:
         if results.series is not None:
             parts.append(_simulated_map(results, lang))
         parts.append(_index_map(results.scenario, lang))

@@ -210,6 +210,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "index_failed": {"id": "Indeks kerawanan tidak dapat dihitung: {detail}",
                      "en": "The vulnerability index could not be computed: {detail}"},
+    "map_needs_scenario": {
+        "id": "Peta memerlukan skenario (koordinat dan pemilih tiap wilayah), yang tidak "
+              "tersedia untuk hasil ini.",
+        "en": "The map needs the scenario (each community's coordinates and voters), which is "
+              "not available for these results.",
+    },
     "voters": {"id": "Pemilih", "en": "Voters"},
     "mean_incidents": {"id": "Rata-rata insiden", "en": "Mean incidents"},
     # --- comparison --------------------------------------------------------------------
