@@ -91,4 +91,5 @@ def write_report(folder: str | Path, out: str | Path, lang: str = "id",
     document = build_report(folder, lang, sensitivity, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(out, document.encode("utf-8"))
+    out.chmod(0o644)  # the temporary file is private; a report is made to be handed around
     return out

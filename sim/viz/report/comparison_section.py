@@ -13,12 +13,21 @@ from sim.viz.report.formats import (
     difference_text,
     interval_text,
     missing,
+    outcome_label,
     reduction_text,
     rupiah,
     value_text,
 )
 from sim.viz.report.gather import Results
-from sim.viz.report.html import Section, escape, figure_tag, note, paragraph, table_tag
+from sim.viz.report.html import (
+    Section,
+    escape,
+    figure_tag,
+    note,
+    paragraph,
+    table_tag,
+    wide_table_tags,
+)
 from sim.viz.report.texts import text
 
 AVERTED = ("incidents_total", "riots")
@@ -71,11 +80,13 @@ def _tables(results: Results, scenario_name: str, point: int, confidence: str,
         return frame[(frame["scenario"] == scenario_name) & (frame["point"] == point)]
 
     parts = [f"<h3>{escape(text('outcomes_table', lang, confidence=confidence))}</h3>",
-             table_tag(_stats_table(at(summary.stats), lang), (text("strategy", lang),))]
+             wide_table_tags(_stats_table(at(summary.stats), lang),
+                             text_columns=(text("strategy", lang),))]
     effects = at(summary.effects)
     if not effects.empty:
         parts += [f"<h3>{escape(text('effects_table', lang))}</h3>",
-                  table_tag(_effects_table(effects, lang), (text("strategy", lang),))]
+                  wide_table_tags(_effects_table(effects, lang),
+                                  text_columns=(text("strategy", lang),))]
     costs, front = at(summary.cost_effectiveness), at(summary.pareto)
     if not front.empty:
         parts += [f"<h3>{escape(text('costs_table', lang))}</h3>",
@@ -92,7 +103,7 @@ def _stats_table(stats: pd.DataFrame, lang: str) -> pd.DataFrame:
         cell = (f"{value_text(row['mean'], outcome, lang)}\n"
                 f"{interval_text(row['mean_low'], row['mean_high'], outcome, lang)}")
         rows.setdefault(row["arm"], {text("strategy", lang): arm_cell(row["arm"], lang)})
-        rows[row["arm"]][label(outcome, lang)] = cell
+        rows[row["arm"]][outcome_label(outcome, lang)] = cell
     return pd.DataFrame(list(rows.values()))
 
 
@@ -106,7 +117,7 @@ def _effects_table(effects: pd.DataFrame, lang: str) -> pd.DataFrame:
             cell += f"\n{label('reduction', lang)} " + reduction_text(
                 row["relative_reduction"], row["reduction_low"], row["reduction_high"], lang)
         rows.setdefault(row["arm"], {text("strategy", lang): arm_cell(row["arm"], lang)})
-        rows[row["arm"]][label(outcome, lang)] = cell
+        rows[row["arm"]][outcome_label(outcome, lang)] = cell
     return pd.DataFrame(list(rows.values()))
 
 

@@ -5,10 +5,19 @@ from __future__ import annotations
 import pandas as pd
 
 from sim.viz import sensitivity_figures as figures
-from sim.viz.labels import label, number
-from sim.viz.report.formats import arm_title, digits_for, share_text
+from sim.viz.labels import number
+from sim.viz.report.formats import arm_title, digits_for, outcome_label, share_text
 from sim.viz.report.gather import Results
-from sim.viz.report.html import Section, bullets, escape, figure_tag, note, paragraph, table_tag
+from sim.viz.report.html import (
+    Section,
+    bullets,
+    escape,
+    figure_tag,
+    note,
+    paragraph,
+    table_tag,
+    wide_table_tags,
+)
 from sim.viz.report.texts import text
 
 # per method: the indices shown (each with its interval half-width if it has one)
@@ -39,7 +48,8 @@ def _study(study, lang: str) -> list[str]:
              bullets(top_drivers(result.indices, method, lang))]
     for arm, table in result.indices.groupby("arm", sort=False):
         parts.append(f"<h3>{escape(arm_title(arm, lang))}</h3>")
-        parts.append(table_tag(_indices_table(table, method, lang), (text("parameter", lang),)))
+        parts.append(wide_table_tags(_indices_table(table, method, lang),
+                                     text_columns=(text("parameter", lang),)))
     parts += _figures(result, lang)
     if result.warnings:
         parts += [f"<h3>{escape(text('warnings', lang))}</h3>", bullets(result.warnings)]
@@ -59,7 +69,7 @@ def top_drivers(indices: pd.DataFrame, method: str, lang: str) -> list[str]:
         if ranked.empty:
             continue
         top = ranked.loc[ranked[main].idxmax()]
-        subject = label(outcome, lang)
+        subject = outcome_label(outcome, lang)
         if several_arms:
             subject += f", {arm_title(arm, lang)}"
         sentences.append(text("top_driver", lang, subject=subject, parameter=top["parameter"],
@@ -78,7 +88,7 @@ def _indices_table(table: pd.DataFrame, method: str, lang: str) -> pd.DataFrame:
     for _, row in table.iterrows():
         cell = "\n".join(_index_cell(row, index, lang) for index in SHOWN[method])
         rows.setdefault(row["parameter"], {text("parameter", lang): row["parameter"]})
-        rows[row["parameter"]][label(row["outcome"], lang)] = cell
+        rows[row["parameter"]][outcome_label(row["outcome"], lang)] = cell
     return pd.DataFrame(list(rows.values()))
 
 
@@ -92,7 +102,7 @@ def _index_cell(row: pd.Series, index: str, lang: str) -> str:
 
 def _noise_table(noise: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
-        text("outcome", lang): [f"{label(o, lang)} ({a})"
+        text("outcome", lang): [f"{outcome_label(o, lang)} ({a})"
                                 for o, a in zip(noise["outcome"], noise["arm"], strict=True)],
         text("replications", lang): noise["replications"].astype(int),
         text("noise_of_means", lang): [share_text(v, lang)

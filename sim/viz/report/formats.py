@@ -23,7 +23,8 @@ def digits_for(value: float) -> int:
 
 
 def missing(value: float) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """True for no number: None, NaN, or an infinity (a ratio to a zero baseline)."""
+    return value is None or (isinstance(value, float) and not math.isfinite(value))
 
 
 def value_text(value: float, outcome: str, lang: str, digits: int | None = None) -> str:
@@ -62,12 +63,13 @@ def difference_text(value: float, outcome: str, lang: str, signed: bool = True) 
     if missing(value):
         return DASH
     size = abs(value)
-    if size == 0:
+    shown = 100 * size if is_share(outcome) else size
+    digits = 1 if is_share(outcome) else digits_for(size)
+    if round(shown, digits) == 0:
         return "0"
+    body = number(shown, lang, digits)
     if is_share(outcome):
-        body = f"{number(100 * size, lang, 1)} {POINTS[lang]}"
-    else:
-        body = number(size, lang, digits_for(size))
+        body += f" {POINTS[lang]}"
     return (("-" if value < 0 else "+") if signed else "") + body
 
 
@@ -101,6 +103,12 @@ def share_text(value: float, lang: str) -> str:
 def rupiah(value: float, lang: str) -> str:
     """A rupiah amount: ``Rp 609.000.000`` (id) or ``Rp 609,000,000`` (en)."""
     return DASH if missing(value) else f"Rp {number(value, lang)}"
+
+
+def outcome_label(outcome: str, lang: str) -> str:
+    """An outcome's label; nested ones as ``Vote shares: 01``, ``Incidents by severity: Riot``."""
+    head, _, tail = outcome.partition(".")
+    return f"{label(head, lang)}: {label(tail, lang)}" if tail else label(outcome, lang)
 
 
 def arm_title(arm: str, lang: str) -> str:

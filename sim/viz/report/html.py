@@ -94,6 +94,14 @@ def table_tag(frame: pd.DataFrame, text_columns: tuple[str, ...] = ()) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+def wide_table_tags(frame: pd.DataFrame, keep: int = 1, most: int = 5,
+                    text_columns: tuple[str, ...] = ()) -> str:
+    """Tables of at most `most` value columns each, every one repeating the first `keep`."""
+    head, values = list(frame.columns[:keep]), list(frame.columns[keep:])
+    chunks = [values[i:i + most] for i in range(0, len(values), most)] or [[]]
+    return "".join(table_tag(frame[head + chunk], text_columns) for chunk in chunks)
+
+
 def page(title: str, subtitle: str, lang: str, sections: list[Section]) -> str:
     """The whole document: a title, a subtitle line and the sections in order."""
     body = "".join(f'<section id="{escape(s.ident)}"><h2>{escape(s.heading)}</h2>{s.body}'

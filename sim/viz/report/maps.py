@@ -15,7 +15,7 @@ import numpy as np  # noqa: E402
 
 from sim.viz.labels import label  # noqa: E402
 
-SMALLEST_DOT, LARGEST_DOT = 60.0, 1400.0
+SMALLEST_DOT, LARGEST_DOT = 40.0, 800.0
 # white outline so that names stay readable over dots and links
 HALO = [path_effects.withStroke(linewidth=3, foreground="white")]
 

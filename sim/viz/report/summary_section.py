@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from sim.experiments.analysis import KEYS
-from sim.viz.labels import label
 from sim.viz.report.comparison_section import confidence_text, front_sentence, point_text
 from sim.viz.report.formats import (
     arm_title,
     difference_interval,
     difference_text,
+    outcome_label,
     reduction_text,
 )
 from sim.viz.report.gather import Results
@@ -73,7 +73,7 @@ def finding_sentences(effects: pd.DataFrame, risk_outcome: str, lang: str) -> li
                 continue
             outcome = row["outcome"]
             sentences.append(text(
-                key, lang, arm=arm_title(arm, lang), outcome=label(outcome, lang),
+                key, lang, arm=arm_title(arm, lang), outcome=outcome_label(outcome, lang),
                 diff=difference_text(row["difference"], outcome, lang,
                                      signed=key == "finding_unclear"),
                 interval=difference_interval(row["difference_low"], row["difference_high"],
