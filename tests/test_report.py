@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from experiment_files import PROJECT
+from experiment_files import PROJECT, function_experiment, quick_experiment
 
 from sim.cli import main as cli_main
 from sim.experiments import ResultStore, load_experiment, run_experiment, summarize_store
@@ -306,3 +306,23 @@ def test_every_sentence_exists_in_both_languages_with_the_same_slots():
 def test_building_a_report_of_an_unknown_folder_raises_report_error(tmp_path):
     with pytest.raises(ReportError, match="no such folder"):
         build_report(tmp_path / "nowhere")
+
+
+def test_a_grid_experiment_gets_tables_for_each_design_point(tmp_path):
+    grid = '\n[grid]\n"grievance.legitimacy" = [0.9, 0.95]\n'
+    experiment = quick_experiment(tmp_path, replications=2, name="report_grid", extra=grid)
+    html = unescape(build_report(sweep(experiment, tmp_path / "out"), "en"))
+    assert "desa_demo: Design point 0 (grievance.legitimacy = 0.9)" in html
+    assert "desa_demo: Design point 1 (grievance.legitimacy = 0.95)" in html
+    assert "varied in this experiment" in section(html, "scenario")
+
+
+def test_a_function_model_with_one_arm_says_there_is_nothing_to_compare(tmp_path):
+    experiment = function_experiment(
+        tmp_path, "sim.experiments.testfunctions:ishigami", replications=2,
+        body="[sample]\nsize = 3\n[sample.parameters]\n"
+             'x1 = { low = -3.14, high = 3.14 }\nx2 = { low = -3.14, high = 3.14 }\n'
+             'x3 = { low = -3.14, high = 3.14 }')
+    said = " ".join(boxes(build_report(sweep(experiment, tmp_path / "out"), "en")))
+    assert "function model sim.experiments.testfunctions:ishigami" in said
+    assert "Only one strategy set (the baseline) was run" in said

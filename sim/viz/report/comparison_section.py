@@ -43,8 +43,9 @@ def comparison_section(results: Results, lang: str) -> Section:
         points = list(summary.stats.groupby(KEYS, sort=False).groups)
         for scenario_name, point in points:
             if len(points) > 1:
-                parts.append(f"<h3>{escape(scenario_name)}: "
-                             f"{escape(point_text(results, scenario_name, point, lang))}</h3>")
+                where = f"{scenario_name}: " if scenario_name else ""
+                heading = where + point_text(results, scenario_name, point, lang)
+                parts.append(f"<h3>{escape(heading)}</h3>")
             parts += _tables(results, scenario_name, point, confidence, lang)
         parts += _figures(results, lang, several_points=len(points) > 1)
     return Section("strategies", text("strategies", lang), "".join(parts))

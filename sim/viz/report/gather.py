@@ -18,7 +18,13 @@ from typing import Any
 import pandas as pd
 
 from sim.experiments.analysis import Summary, summarize
-from sim.experiments.spec import Experiment, ExperimentError, experiment_hash, scenario_path
+from sim.experiments.spec import (
+    BASELINE,
+    Experiment,
+    ExperimentError,
+    experiment_hash,
+    scenario_path,
+)
 from sim.experiments.store import ResultStore, code_version, package_versions
 
 RUN_COLUMNS = ("run_id", "arm", "point", "replication", "scenario", "status")
@@ -191,14 +197,15 @@ def _analyse(results: Results, store: ResultStore) -> None:
         results.summary = summarize(runs, settings.outcomes, settings.risk_outcome,
                                     settings.confidence, settings.bootstrap)
     if results.summary.effects.empty:
-        results.gap("strategies", "no_baseline")
+        arms = set(runs["arm"])
+        results.gap("strategies", "single_arm" if arms == {BASELINE} else "no_baseline")
     try:
         series = store.timeseries()
     except (OSError, ValueError):
         series = pd.DataFrame()
     if "tension" in series.columns and not series.empty:
         results.series = series
-    else:
+    elif spec is None or not spec.is_function_model:
         results.gap("risk-map", "no_series")
 
 

@@ -133,12 +133,10 @@ def _plain(value, lang: str) -> str:
 
 def _strategies(results: Results, lang: str) -> str:
     """Each strategy set: what its members do in practice, and what it costs."""
-    from sim.strategies import CATALOGUE
-
     costs = _mean_costs(results)
     items = []
     for arm in results.spec.arms:
-        members = [CATALOGUE[n] for n in arm_strategies(arm) if n in CATALOGUE]
+        members = _members(arm)
         lines = [f"{arm_title(arm, lang)}"]
         if arm in costs:
             lines[0] += f" ({text('mean_cost', lang)}: {rupiah(costs[arm], lang)})"
@@ -151,6 +149,17 @@ def _strategies(results: Results, lang: str) -> str:
                          + f" ({text('cost_basis', lang)}: {basis})")
         items.append("\n".join(lines))
     return _heading("strategy_list", lang) + bullets(items).replace("\n", "<br>")
+
+
+def _members(arm: str) -> list:
+    """The catalogue classes of a strategy set, packages opened into their members."""
+    from sim.strategies import CATALOGUE, PACKAGES
+
+    names = []
+    for item in arm_strategies(arm):
+        package = item.removeprefix("package:")
+        names += PACKAGES.get(package, ()) if item.startswith("package:") else [item]
+    return [CATALOGUE[n] for n in dict.fromkeys(names) if n in CATALOGUE]
 
 
 def _mean_costs(results: Results) -> dict[str, float]:

@@ -32,9 +32,11 @@ def summary_section(results: Results, lang: str) -> Section:
             parts.append(paragraph(spec.experiment.description))
         title = results.scenario.scenario.title if results.scenario is not None else \
             ", ".join(spec.experiment.scenarios)
-        parts.append(paragraph(text("design", lang, arms=len(spec.arms) - 1, scenario=title,
-                                    replications=spec.experiment.replications,
-                                    confidence=confidence_text(results, lang))))
+        if not spec.is_function_model:
+            parts.append(paragraph(text(
+                "design", lang, arms=len(spec.arms) - 1, scenario=title,
+                replications=spec.experiment.replications,
+                confidence=confidence_text(results, lang))))
     if results.summary is not None and not results.summary.effects.empty:
         parts.append(f"<h3>{escape(text('short_answer', lang))}</h3>")
         parts += _findings(results, lang)

@@ -120,6 +120,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No baseline run is stored yet: differences against the baseline cannot be "
               "computed.",
     },
+    "single_arm": {
+        "id": "Hanya satu set strategi (baseline) yang dijalankan: tidak ada yang dibandingkan "
+              "dengannya.",
+        "en": "Only one strategy set (the baseline) was run: there is nothing to compare it "
+              "with.",
+    },
     "study_only": {
         "id": "Folder ini berisi studi sensitivitas (titik-titik sampel parameter), bukan "
               "perbandingan strategi. Untuk membandingkan strategi, jalankan `kondusif sweep` dan "
