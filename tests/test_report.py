@@ -17,6 +17,7 @@ from experiment_files import PROJECT, function_experiment, quick_experiment
 
 from sim.cli import main as cli_main
 from sim.experiments import ResultStore, load_experiment, run_experiment, summarize_store
+from sim.viz.labels import number
 from sim.viz.report import SECTION_IDS, ReportError, build_report
 from sim.viz.report.formats import difference_interval, reduction_text, value_text
 from sim.viz.report.texts import TEXTS
@@ -133,14 +134,15 @@ def test_the_short_answer_quotes_the_paired_differences_of_the_analysis(quick, r
                           belief["reduction_high"], "en") in answer
 
 
-def test_the_scenario_is_described_with_its_calendar_and_sources(reports):
+def test_the_scenario_is_described_with_its_calendar_and_sources(quick, reports):
     scenario = unescape(section(reports["id"], "scenario"))
+    costs = summarize_store(quick).pareto.set_index("arm")["cost_rupiah"]
     assert "27 November 2024" in scenario and "PKPU 2/2024" in scenario
     assert "Pasangan Satu" in scenario and "Pasangan Dua" in scenario
     assert "estimate: 2 Linmas per TPS as in Kutim 2024" in scenario
     assert "grievance.legitimacy" in scenario and "0,93" in scenario
     assert "Komunikasi efektif dan klarifikasi hoaks" in scenario
-    assert "Rp 609.000.000" in scenario
+    assert f"Rp {number(costs['counter_hoax'], 'id')}" in scenario
 
 
 def test_the_risk_map_names_every_community_with_its_simulated_risk(reports):

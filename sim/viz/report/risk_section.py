@@ -12,7 +12,7 @@ from sim.viz.labels import label, number
 from sim.viz.report.formats import share_text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, figure_tag, note, paragraph, table_tag
-from sim.viz.report.maps import community_map
+from sim.viz.report.maps import colour_limits, community_map
 from sim.viz.report.texts import text
 
 INDEX_MODULE = "sim.strategies.vulnerability"
@@ -78,7 +78,8 @@ def _index_map(scenario, lang: str) -> str:
     except (ValueError, KeyError) as exc:
         return note(text("index_failed", lang, detail=exc), "missing")
     figure = community_map(scenario, dict(zip(index["community"], index["total"], strict=True)),
-                           label("total", lang), text("index_caption", lang), (0.0, 100.0), lang)
+                           f"{label('total', lang)} (0-100)", text("index_caption", lang),
+                           colour_limits(index["total"]), lang)
     ranked = index.sort_values("total", ascending=False, kind="stable")
     columns = [d for d in INDEX_DIMENSIONS if d in ranked.columns] + ["total"]
     rows = pd.DataFrame({label("community", lang): ranked["community"]})
