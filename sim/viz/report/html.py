@@ -96,9 +96,11 @@ def table_tag(frame: pd.DataFrame, text_columns: tuple[str, ...] = ()) -> str:
 
 def wide_table_tags(frame: pd.DataFrame, keep: int = 1, most: int = 5,
                     text_columns: tuple[str, ...] = ()) -> str:
-    """Tables of at most `most` value columns each, every one repeating the first `keep`."""
+    """Tables of at most `most` value columns, split evenly, each repeating the first `keep`."""
     head, values = list(frame.columns[:keep]), list(frame.columns[keep:])
-    chunks = [values[i:i + most] for i in range(0, len(values), most)] or [[]]
+    tables = max(1, -(-len(values) // most))
+    size = max(1, -(-len(values) // tables))
+    chunks = [values[i:i + size] for i in range(0, len(values), size)] or [[]]
     return "".join(table_tag(frame[head + chunk], text_columns) for chunk in chunks)
 
 
