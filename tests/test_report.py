@@ -195,6 +195,16 @@ def test_the_command_writes_the_report_where_asked(quick, tmp_path, capsys):
     assert str(out) in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("where", ["folder", "inside_a_file"])
+def test_an_output_that_cannot_be_written_is_a_clear_message(quick, tmp_path, capsys, where):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("in the way", encoding="utf-8")
+    out = tmp_path if where == "folder" else blocker / "report.html"
+    assert cli_main(["report", str(quick), "--out", str(out)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"ReportError: --out {out}") and "Traceback" not in error
+
+
 @pytest.mark.parametrize("make", ["empty", "absent", "no_manifest", "bad_manifest", "no_runs"])
 def test_a_folder_without_results_is_a_clear_message_and_exit_status_2(quick, tmp_path, capsys,
                                                                        make):

@@ -24,9 +24,14 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.viz.report import write_report
+    from sim.viz.report import ReportError, write_report
 
     out = args.out or args.folder / f"report-{args.lang}.html"
-    written = write_report(args.folder, out, args.lang, args.sensitivity)
+    if out.is_dir():
+        raise ReportError(f"--out {out}", [f"is a folder; give a file, e.g. {out / 'report.html'}"])
+    try:
+        written = write_report(args.folder, out, args.lang, args.sensitivity)
+    except OSError as exc:
+        raise ReportError(f"--out {out}", [f"cannot be written ({exc.strerror or exc})"]) from None
     print(written)
     return 0
