@@ -290,8 +290,8 @@ def test_a_sweep_given_as_sensitivity_study_is_named_as_such(quick):
 
 def test_the_vulnerability_index_is_shown_beside_the_simulated_map_when_present(
         quick, monkeypatch):
-    # the index module's contract (sim.strategies.vulnerability, another branch): one row
-    # per community with the four dimensions, a 0-100 total and Bawaslu's band
+    # the contract of sim.strategies.vulnerability where it is installed: one row per
+    # community with the four dimensions, a 0-100 total and Bawaslu's band
     def vulnerability_index(scenario):
         names = [c.name for c in scenario.communities]
         return pd.DataFrame({"community": names, "voters": [1, 2, 3], "context": 10.0,

@@ -52,6 +52,7 @@ def comparison_section(results: Results, lang: str) -> Section:
 
 
 def confidence_text(results: Results, lang: str) -> str:
+    """The experiment's confidence level as a percentage, e.g. ``95%``."""
     level = results.spec.analysis.confidence if results.spec is not None else 0.95
     return f"{number(100 * level, lang)}%"
 

@@ -13,6 +13,7 @@ DASH = "–"
 
 
 def is_share(outcome: str) -> bool:
+    """True for outcomes that are shares (printed as percentages)."""
     return outcome in SHARE_OUTCOMES or outcome.startswith("vote_shares.")
 
 

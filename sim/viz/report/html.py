@@ -49,6 +49,7 @@ def escape(text: object) -> str:
 
 
 def paragraph(text: str) -> str:
+    """A paragraph of plain text."""
     return f"<p>{escape(text)}</p>"
 
 
@@ -63,6 +64,7 @@ def note(text: str, kind: str = "note") -> str:
 
 
 def preformatted(text: str) -> str:
+    """Text kept as written (commands, the experiment file)."""
     return f"<pre>{escape(text)}</pre>"
 
 
