@@ -1,0 +1,93 @@
+"""The question and the short answer: what was compared, how, and what the intervals say."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sim.experiments.analysis import KEYS
+from sim.viz.report.comparison_section import confidence_text, front_sentence, point_text
+from sim.viz.report.formats import (
+    arm_title,
+    difference_interval,
+    difference_text,
+    outcome_label,
+    reduction_text,
+)
+from sim.viz.report.gather import Results
+from sim.viz.report.html import Section, bullets, escape, note, paragraph
+from sim.viz.report.texts import text
+
+POINTS_IN_SUMMARY = 3
+
+
+def summary_section(results: Results, lang: str) -> Section:
+    """The question, the design in one paragraph, what is missing, and the findings."""
+    parts = [note(text(g.key, lang, **g.values), "missing")
+             for g in results.gaps.get("summary", [])]
+    spec = results.spec
+    if spec is not None:
+        parts.append(f"<h3>{escape(text('question', lang))}</h3>")
+        parts.append(f"<p><strong>{escape(spec.experiment.title or spec.name)}</strong></p>")
+        if spec.experiment.description:
+            parts.append(paragraph(spec.experiment.description))
+        title = results.scenario.scenario.title if results.scenario is not None else \
+            ", ".join(spec.experiment.scenarios)
+        if not spec.is_function_model:
+            parts.append(paragraph(text(
+                "design", lang, arms=len(spec.arms) - 1, scenario=title,
+                replications=spec.experiment.replications,
+                confidence=confidence_text(results, lang))))
+    if results.summary is not None and not results.summary.effects.empty:
+        parts.append(f"<h3>{escape(text('short_answer', lang))}</h3>")
+        parts += _findings(results, lang)
+    return Section("summary", text("summary", lang), "".join(parts))
+
+
+def _findings(results: Results, lang: str) -> list[str]:
+    summary = results.summary
+    risk_outcome = results.spec.analysis.risk_outcome if results.spec else "incidents_total"
+    points = list(summary.effects.groupby(KEYS, sort=False))
+    parts = []
+    for (scenario_name, point), effects in points[:POINTS_IN_SUMMARY]:
+        if len(points) > 1:
+            parts.append(paragraph(point_text(results, scenario_name, point, lang)))
+        parts.append(bullets(finding_sentences(effects, risk_outcome, lang)))
+        front = summary.pareto
+        if not front.empty:
+            here = front[(front["scenario"] == scenario_name) & (front["point"] == point)]
+            parts.append(paragraph(front_sentence(here, lang)))
+    if len(points) > POINTS_IN_SUMMARY:
+        parts.append(paragraph(text("more_points", lang,
+                                    count=len(points) - POINTS_IN_SUMMARY)))
+    return parts
+
+
+def finding_sentences(effects: pd.DataFrame, risk_outcome: str, lang: str) -> list[str]:
+    """One sentence per strategy set for the risk outcome, and one per other clear difference.
+
+    A difference is clear when its interval leaves out zero.
+    """
+    sentences = []
+    for arm, rows in effects.groupby("arm", sort=False):
+        for _, row in rows.iterrows():
+            key = _direction(row)
+            if row["outcome"] != risk_outcome and key == "finding_unclear":
+                continue
+            outcome = row["outcome"]
+            sentences.append(text(
+                key, lang, arm=arm_title(arm, lang), outcome=outcome_label(outcome, lang),
+                diff=difference_text(row["difference"], outcome, lang,
+                                     signed=key == "finding_unclear"),
+                interval=difference_interval(row["difference_low"], row["difference_high"],
+                                             outcome, lang),
+                reduction=reduction_text(row["relative_reduction"], row["reduction_low"],
+                                         row["reduction_high"], lang)))
+    return sentences
+
+
+def _direction(row: pd.Series) -> str:
+    if row["difference_high"] < 0:
+        return "finding_lower"
+    if row["difference_low"] > 0:
+        return "finding_higher"
+    return "finding_unclear"
