@@ -90,3 +90,7 @@ def test_face_validity_is_skipped_with_its_reason_while_the_scenario_is_missing(
     params = FaceValidityParams(scenario="no_such_regency", replications=1)
     verdict = kutim_baseline(params, Verdict("face", "", "", "", "quick", 1)).verdict
     assert verdict.status == "SKIP" and "no_such_regency" in verdict.skipped
+
+
+def test_east_kalimantan_regions_rank_like_bawaslus_vulnerability_index():
+    assert_passes("kaltim_ikp_ranking")

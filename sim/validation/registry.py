@@ -10,6 +10,7 @@ from sim.validation import (
     civil_violence,
     face_validity,
     identity_patches,
+    province_ranking,
     riot_policing,
     rumour_limit,
 )
@@ -41,6 +42,7 @@ CHECKS: dict[str, Check] = {
                                    riot_policing.response_speed),
     "lim_intermediate_patches": Check(identity_patches.PatchParams, identity_patches.patches),
     "kutim_face_validity": Check(face_validity.FaceValidityParams, face_validity.kutim_baseline),
+    "kaltim_ikp_ranking": Check(province_ranking.RankingParams, province_ranking.ikp_ranking),
 }
 
 
