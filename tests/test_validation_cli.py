@@ -25,7 +25,7 @@ legitimacies = [0.8]
 
 def test_every_bundled_experiment_loads_and_names_a_known_check():
     specs = bundled_specs()
-    assert len(specs) == 10
+    assert len(specs) == 11
     assert {s.check for s in specs.values()} == set(CHECKS)
 
 
