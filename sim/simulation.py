@@ -102,8 +102,8 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
     >>> result = sim.run("desa_demo", seed=1)
     >>> sorted(result.outcomes)[:3]
     ['arrests', 'backlash_events', 'communities_escalated']
-    >>> list(result.timeseries.columns[:3])
-    ['step', 'date', 'community']
+    >>> list(result.timeseries.columns[:4])
+    ['step', 'date', 'phase', 'community']
     """
     started = time.perf_counter()
     model = build_model(scenario, strategies, seed, overrides)
