@@ -16,10 +16,10 @@ def kondusif(*args, cwd=None):
                           timeout=300)
 
 
-def test_run_prints_a_summary():
+def test_run_prints_a_summary_in_indonesian_by_default():
     done = kondusif("run", "desa_demo", "--seed", "1")
     assert done.returncode == 0, done.stderr
-    assert "Incidents" in done.stdout and "Turnout" in done.stdout
+    assert "Jumlah insiden" in done.stdout and "Partisipasi pemilih" in done.stdout
 
 
 def test_run_json_prints_only_the_outcomes():
@@ -28,9 +28,9 @@ def test_run_json_prints_only_the_outcomes():
     assert {"riots", "turnout", "margin", "dispute_filed"} <= set(outcomes)
 
 
-def test_run_summary_in_indonesian():
-    done = kondusif("run", "desa_demo", "--lang", "id")
-    assert "Partisipasi pemilih" in done.stdout
+def test_run_summary_in_english():
+    done = kondusif("run", "desa_demo", "--lang", "en")
+    assert "Incidents" in done.stdout and "Turnout" in done.stdout
 
 
 def test_run_out_writes_outcomes_series_and_figures(tmp_path):

@@ -58,7 +58,7 @@ def _add_run(verbs) -> None:
     parser.add_argument("--out", type=Path, help="folder for outcomes.json, regions.csv, "
                         "reserve.csv, incidents.csv and timeseries.parquet")
     parser.add_argument("--json", action="store_true", help="print only the outcomes as JSON")
-    parser.add_argument("--lang", choices=["id", "en"], default="en")
+    parser.add_argument("--lang", choices=["id", "en"], default="id")
 
 
 def _add_validate(verbs) -> None:
@@ -75,7 +75,7 @@ def _add_compare(verbs) -> None:
     parser.add_argument("--replications", type=int, default=3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
-    parser.add_argument("--lang", choices=["id", "en"], default="en")
+    parser.add_argument("--lang", choices=["id", "en"], default="id")
 
 
 def _add_national(verbs) -> None:

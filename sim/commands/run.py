@@ -21,7 +21,7 @@ def add_parser(sub):
     parser.add_argument("--out", type=Path, help="folder for outcomes.json, timeseries.parquet "
                         "and figures")
     parser.add_argument("--json", action="store_true", help="print only the outcomes as JSON")
-    parser.add_argument("--lang", choices=["id", "en"], default="en",
+    parser.add_argument("--lang", choices=["id", "en"], default="id",
                         help="language of the summary and figures")
     return parser
 
