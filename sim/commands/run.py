@@ -12,6 +12,7 @@ from sim.commands.common import (
     strategy_names,
 )
 from sim.simulation import run
+from sim.viz.labels import label
 from sim.viz.summary import summary_text
 
 
@@ -37,7 +38,7 @@ def main(args) -> int:
     else:
         print(summary_text(result, args.lang))
         if args.out:
-            print(f"\nwritten to {args.out}/")
+            print(f"\n{label('written_to', args.lang)} {args.out}/")
     return 0
 
 

@@ -40,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
     "yes": {"id": "ya", "en": "yes"},
     "no": {"id": "tidak", "en": "no"},
     "summary_title": {"id": "Ringkasan simulasi", "en": "Simulation summary"},
+    "written_to": {"id": "ditulis ke", "en": "written to"},
     "strategies": {"id": "Strategi", "en": "Strategies"},
     "none": {"id": "tanpa strategi (baseline)", "en": "none (baseline)"},
     "campaign": {"id": "Kampanye", "en": "Campaign"},
