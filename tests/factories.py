@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 
 from sim.scenario import validate_data
-
-CALENDAR = {
-    "campaign_start": dt.date(2024, 9, 25),
-    "quiet_start": dt.date(2024, 11, 24),
-    "voting_day": dt.date(2024, 11, 27),
-    "recap_end": dt.date(2024, 12, 6),
-    "dispute_end": dt.date(2024, 12, 20),
-}
+from sim.validation.synthetic import CALENDAR
 
 
 def community(name: str, voters: int, **fields) -> dict:

@@ -143,6 +143,14 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
 def label(key: str, lang: str = "id") -> str:
     """The label for `key` in `lang`; the key itself if none is defined."""
     return LABELS.get(key, {}).get(lang, key)

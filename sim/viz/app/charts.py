@@ -12,7 +12,8 @@ import numpy as np
 
 from sim.model.mechanisms.clash import SEVERITIES
 from sim.scenario.schema import Phase
-from sim.viz.app.i18n import MONTHS, short_date, text
+from sim.viz.app.i18n import short_date, text
+from sim.viz.labels import MONTHS
 from sim.viz.run_figures import SEVERITY_COLOURS
 
 PHASE_SHADES = {Phase.QUIET: "#eeeeee", Phase.VOTING: "#c6dbf5",

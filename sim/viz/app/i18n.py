@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sim.viz.labels import LABELS, number
+from sim.viz.labels import LABELS, MONTHS, number
 
 LANGUAGES = ("id", "en")
 
@@ -118,12 +118,6 @@ APP_LABELS: dict[str, dict[str, str]] = {
     "error_drawing": {"id": "Gambar tidak dapat dibuat", "en": "The picture could not be drawn"},
 }
 
-MONTHS = {
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
 WEEKDAYS = {
     "id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from sim.viz.labels import label, number, percent
+from sim.viz.labels import MONTHS, label, number, percent
 
 # outcomes that are shares of something: printed as percentages
 SHARE_OUTCOMES = frozenset({"turnout", "peak_hoax_belief", "dispute_probability", "margin",
@@ -130,14 +130,6 @@ def arm_cell(arm: str, lang: str) -> str:
     """A table's first cell: the set's short name (as in the figures) above its title."""
     title = arm_title(arm, lang)
     return title if title == label("none", lang) or title == arm else f"{arm}\n{title}"
-
-
-MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
 
 
 def date_text(day, lang: str) -> str:
