@@ -7,7 +7,6 @@ import pytest
 from sim.cli import main
 from sim.scenario import ScenarioError
 from sim.validation import CHECKS, bundled_specs, load_spec
-from sim.validation.synthetic import parameter_path
 
 GOOD = """
 name = "bound"
@@ -72,9 +71,3 @@ def test_list_names_every_experiment(capsys):
     assert main(["validate-science", "--list"]) == 0
     assert capsys.readouterr().out.count("\n") == len(bundled_specs())
 
-
-def test_parameters_are_found_by_their_published_name_wherever_the_schema_keeps_them():
-    assert parameter_path("legitimacy") == "grievance.legitimacy"
-    assert parameter_path("response_delay_hours").endswith(".response_delay_hours")
-    with pytest.raises(KeyError):
-        parameter_path("no_such_parameter")

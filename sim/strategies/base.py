@@ -60,19 +60,6 @@ def calendar_days(scenario: Scenario) -> int:
     return (cal.dispute_end - cal.campaign_start).days + 1
 
 
-def parameter_path(scenario: Scenario, field: str) -> str:
-    """The dotted path of the mechanism parameter called `field`, e.g. ``policing.x``.
-
-    Strategies name parameters by field, so they keep working when the schema
-    moves a parameter to another block.
-    """
-    for block, info in type(scenario).model_fields.items():
-        kind = info.annotation
-        if isinstance(kind, type) and issubclass(kind, BaseModel) and field in kind.model_fields:
-            return f"{block}.{field}"
-    raise KeyError(f"no scenario block has a parameter {field!r}")
-
-
 class Strategy:
     """A mitigation strategy. Subclasses set the class attributes and override the hooks."""
 

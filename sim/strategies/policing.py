@@ -14,7 +14,7 @@ import numpy as np
 from pydantic import Field
 
 from sim.strategies import rates
-from sim.strategies.base import Cost, Strategy, StrategyParams, calendar_days, parameter_path
+from sim.strategies.base import Cost, Strategy, StrategyParams, calendar_days
 from sim.strategies.vulnerability import coverage_by_risk
 
 
@@ -88,10 +88,8 @@ class JointCommandPost(Strategy):
                                             description=rates.STAFF_DAY_BASIS)
 
     def parameter_changes(self, scenario):
-        path = parameter_path(scenario, "response_delay_hours")
-        block, field = path.split(".")
-        current = getattr(getattr(scenario, block), field)
-        return {path: min(current, self.params.response_delay_hours)}
+        current = scenario.security.response_delay_hours
+        return {"security.response_delay_hours": min(current, self.params.response_delay_hours)}
 
     def prepare(self, levers):
         self.reinforcements = Reinforcements()

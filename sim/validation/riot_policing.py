@@ -20,7 +20,7 @@ from sim.simulation import build_model
 from sim.validation.result import CheckResult, Measure, Panel, Series, Verdict
 from sim.validation.spec import CheckParams, NonNegativeItem
 from sim.validation.stats import bootstrap_interval, largest_step_share, mean_interval, spearman
-from sim.validation.synthetic import parameter_path, ring, scenario
+from sim.validation.synthetic import ring, scenario
 
 SEVERITY = ("riots", "largest crowd", "communities escalated")
 
@@ -57,7 +57,7 @@ def severity_of(p: RingParams, personnel: int, delay: float,
                      {"kind": "police", "personnel": 100, "unit_size": p.unit_size}]},
                  events=[{"date": p.provocation_date, "kind": "provocation",
                           "community": "C00", "magnitude": p.provocation}])
-    model = build_model(s, seed=seed, overrides={parameter_path("response_delay_hours"): delay})
+    model = build_model(s, seed=seed, overrides={"security.response_delay_hours": delay})
     model.run()
     outcomes = outcomes_of(model)
     crowd = max((row["crowd"] for row in model.incident_log), default=0.0)

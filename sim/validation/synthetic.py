@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 from sim.scenario import Scenario, validate_data
-from sim.scenario.schema import Parameters
 
 CALENDAR = {
     "campaign_start": dt.date(2024, 9, 25),
@@ -21,22 +20,6 @@ CALENDAR = {
     "dispute_end": dt.date(2024, 12, 20),
 }
 VOTERS_PER_TPS = 400
-
-
-def parameter_path(field: str) -> str:
-    """Dotted path of a parameter by its field name, in whichever block the schema keeps it.
-
-    Validation experiments name parameters as the papers do (``response_delay_hours``);
-    the block that holds one is the schema's business and has changed before.
-
-    >>> parameter_path("legitimacy")
-    'grievance.legitimacy'
-    """
-    blocks = dict(Parameters.model_fields) | {"security": Scenario.model_fields["security"]}
-    for block, info in blocks.items():
-        if field in info.annotation.model_fields:
-            return f"{block}.{field}"
-    raise KeyError(f"no parameter block has a field {field!r}")
 
 
 def community(name: str, voters: int, **fields: Any) -> dict:
