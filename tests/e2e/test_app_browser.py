@@ -22,10 +22,6 @@ from sim.viz.app.state import cost_of
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # The first start may fetch the page's browser files with npm.
 START_SECONDS = 300
 STRATEGY = CATALOGUE["counter_hoax"].title
@@ -52,9 +48,7 @@ def wait_until_listening(port: int, server: subprocess.Popen, log: Path) -> None
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+def app_url(tmp_path_factory, browser):
     port = free_port()
     log = tmp_path_factory.mktemp("app") / "server.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -70,20 +64,11 @@ def app_url(tmp_path_factory):
         server.wait(timeout=20)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def status_text(page) -> str:
     return page.locator(".kondusif-status").inner_text()
 
 
-def test_a_trainer_switches_language_turns_on_a_strategy_and_steps(app_url, browser):
+def test_a_trainer_switches_language_turns_on_a_strategy_and_steps(app_url, browser, artifacts):
     page = browser.new_page(viewport={"width": 1600, "height": 1100})
     page.goto(app_url)
     page.wait_for_selector(".kondusif-step", timeout=90_000)
@@ -106,8 +91,7 @@ def test_a_trainer_switches_language_turns_on_a_strategy_and_steps(app_url, brow
         page.get_by_text(f"Hari {day} dari 87").wait_for(timeout=20_000)
     page.wait_for_timeout(500)
 
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "app-after-five-days.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "app-after-five-days.png"), full_page=True)
     assert "Tahapan: Kampanye" in status_text(page)
     assert page.locator("img.kondusif-map").screenshot() != map_before
     assert page.locator("img.kondusif-charts").screenshot() != charts_before

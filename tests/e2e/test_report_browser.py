@@ -15,10 +15,6 @@ from sim.viz.report import SECTION_IDS, write_report
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 FIGURES = ("risk-map", "distributions", "envelopes", "cost-risk")
 
 
@@ -29,17 +25,6 @@ def report(tmp_path_factory) -> Path:
     spec, path = load_experiment(ROOT / "experiments" / "quick.toml")
     run_experiment(spec, path, folder / "out", executor="serial", progress=False)
     return write_report(folder / "out", folder / "laporan.html", lang="id")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -65,7 +50,7 @@ def offline_page(browser, report):
     page.close()
 
 
-def test_the_report_renders_offline_with_every_section_and_figure(offline_page):
+def test_the_report_renders_offline_with_every_section_and_figure(offline_page, artifacts):
     page, own, requested, refused = offline_page
     assert refused == []
     assert all(url == own or url.startswith("data:") for url in requested)
@@ -74,13 +59,11 @@ def test_the_report_renders_offline_with_every_section_and_figure(offline_page):
     for figure in FIGURES:
         width = page.locator(f"#fig-{figure} img").evaluate("img => img.naturalWidth")
         assert width > 300, f"figure {figure} did not decode"
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "report-id.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "report-id.png"), full_page=True)
 
 
-def test_the_report_prints_to_pdf(offline_page):
+def test_the_report_prints_to_pdf(offline_page, artifacts):
     page, *_ = offline_page
     page.emulate_media(media="print")
-    ARTIFACTS.mkdir(exist_ok=True)
-    pdf = page.pdf(path=str(ARTIFACTS / "report-id.pdf"), format="A4", print_background=True)
+    pdf = page.pdf(path=str(artifacts / "report-id.pdf"), format="A4", print_background=True)
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
