@@ -4,8 +4,13 @@ Residents are ignorant (never heard the hoax), spreaders or stiflers. In each
 contact round every spreader contacts one resident:
 
     spreader -> ignorant:        the ignorant becomes a spreader (prob. `transmission`)
-    spreader -> spreader/stifler: the spreader becomes a stifler (prob. `stifling`);
-                                  in Daley-Kendall the contacted spreader stops too
+    spreader -> spreader/stifler: the spreader becomes a stifler (prob. `stifling`)
+    Daley-Kendall: two spreaders who meet both stop; a spreader meeting a stifler stops.
+
+In a well-mixed population both give the same mean-field equations,
+dy/dt = xy - y^2 - yz, once Daley-Kendall's spreader pairs are counted as
+pairs: contacts here are started by spreaders, so a contact between two
+spreaders is their pair's meeting half the time.
 
 In a large, well-mixed population with transmission = stifling = 1 the share
 never reached tends to the root of x = exp(-2 (1 - x)), about 0.2032. With
@@ -77,10 +82,15 @@ def spread_round(state: np.ndarray, targets_of, params, rng: np.random.Generator
     stifle = knows & (rng.random(spreaders.size) < params.stifling)
     reached = np.unique(targets[converts])
     state[reached] = SPREADER
-    state[spreaders[stifle]] = STIFLER
     if params.variant == "daley_kendall":
-        met_spreader = stifle & (target_state == SPREADER)
-        state[targets[met_spreader]] = STIFLER
+        # Daley-Kendall's two spreaders meet once as a pair and both stop. A contact that
+        # either of them starts is that meeting half the time, so each contact between
+        # spreaders stops both with probability 1/2 and neither otherwise.
+        pair = stifle & (target_state == SPREADER)
+        met = pair & (rng.random(spreaders.size) < 0.5)
+        stifle = (stifle & ~pair) | met
+        state[targets[met]] = STIFLER
+    state[spreaders[stifle]] = STIFLER
     return reached
 
 
