@@ -298,13 +298,14 @@ class ElectionConflictModel(Model):
         return np.isin(self.population.community, where)
 
     def seed_hoax(self, where: np.ndarray, magnitude: float) -> None:
+        """A hoax wave: `seeds_per_wave * magnitude` voters start spreading, shared among
+        the communities in `where` by voters."""
         pop = self.population
-        rumor = self.scenario.rumor
-        pool = np.flatnonzero(self.residents_in(where))
-        voters_per_resident = float(pop.weight[where].mean())
-        n_seeds = whole_residents(rumor.seeds_per_wave * magnitude / voters_per_resident,
-                                      self.streams["rumor"])
-        mech.rumor.seed(pop.hoax, pop.believes, pool, max(1, n_seeds), self.streams["rumor"])
+        seeded_voters = np.zeros(pop.n_communities)
+        seeded_voters[where] = self.scenario.rumor.seeds_per_wave * magnitude * (
+            self.voters[where] / self.voters[where].sum())
+        mech.rumor.seed(pop.hoax, pop.believes, pop.start, pop.stop, seeded_voters / pop.weight,
+                        self.streams["rumor"])
 
     def announce_result(self, tension: float) -> None:
         vote = self.ledger.vote
@@ -319,7 +320,7 @@ class ElectionConflictModel(Model):
         vote = self.ledger.vote
         if vote is None or vote.votes.sum() == 0 or len(self.candidates) < 2:
             return
-        belief = float(self.population.believes.mean())
+        belief = self.population.voter_share(self.population.believes)
         probability = mech.voting.dispute_probability(self.margin, belief, self.scenario.voting)
         self.ledger.dispute_probability = probability
         if self.streams["voting"].random() < probability:
@@ -345,7 +346,7 @@ class ElectionConflictModel(Model):
             pop.believes[reached] |= rng.random(reached.size) < params.belief_probability
         mech.rumor.counter_measures(pop.hoax, pop.believes, params, rng)
         self.day.belief_share = pop.share_per_community(pop.believes)
-        self.ledger.peak_belief = max(self.ledger.peak_belief, float(pop.believes.mean()))
+        self.ledger.peak_belief = max(self.ledger.peak_belief, pop.voter_share(pop.believes))
 
     def _update_anger(self) -> None:
         pop = self.population
@@ -411,18 +412,27 @@ class ElectionConflictModel(Model):
         cops = mech.grievance.cops_in_vision(self.officers_nb, a)
         free = pop.free
         step = a.substeps if a.order == "random_sequential" else 1
-        seen_per_voter = a.vision_voters / pop.nb_voters
+        local = a.actives_seen == "neighbourhood"
+        area = pop.neighbourhood if local else pop.community
+        area_of_nb = np.arange(pop.n_neighbourhoods) if local else pop.nb_community
+        actives = self.actives_nb if local else np.bincount(
+            pop.nb_community, weights=self.actives_nb, minlength=pop.n_communities)
+        seen_per_voter = a.vision_voters / (pop.nb_voters if local else pop.voters)
         for k in mech.grievance.batches(a.order, step, self.streams["activation"]):
             nb = pop.neighbourhood[k::step]
             before = pop.propensity[k::step]
             quiet, active = mech.grievance.arrest_risk_seen(
-                cops, self.actives_nb, seen_per_voter, a.arrest_constant, a.ratio_rounding)
+                cops, actives[area_of_nb], seen_per_voter[area_of_nb], a.arrest_constant,
+                a.ratio_rounding)
             p_arrest = quiet[nb] + before * (active - quiet)[nb]
             now = mech.grievance.propensity(grievance[k::step], pop.risk_aversion[k::step],
                                             p_arrest, a.threshold, a.noise)
             now *= free[k::step]
-            self.actives_nb += np.bincount(nb, weights=(now - before) * pop.voter_weight[k::step],
-                                           minlength=pop.n_neighbourhoods)
+            change = (now - before) * pop.voter_weight[k::step]
+            self.actives_nb += np.bincount(nb, weights=change, minlength=pop.n_neighbourhoods)
+            if not local:
+                actives += np.bincount(area[k::step], weights=change,
+                                       minlength=pop.n_communities)
             pop.propensity[k::step] = now
         if s.policing.presence_arrests_per_officer_day > 0:
             self._arrest_in_sight()

@@ -83,6 +83,10 @@ class Population:
         """Residents neither detained nor resting after a crowd."""
         return (self.jail_days == 0) & (self.rest_days == 0)
 
+    def voter_share(self, mask: np.ndarray) -> float:
+        """Share of all registered voters that the residents in `mask` stand for."""
+        return float(self.voter_weight[mask].sum() / self.voters.sum())
+
     def per_community(self, mask_or_values: np.ndarray) -> np.ndarray:
         """Sum a per-resident array (bool or number) over each community."""
         return np.add.reduceat(mask_or_values.astype(np.float64), self.start)
@@ -127,7 +131,9 @@ def build_population(scenario: Scenario, rng: np.random.Generator) -> Population
     scale = scenario.population.scale
     candidate_ids = [c.id for c in scenario.candidates]
     group_names = sorted({g for c in scenario.communities for g in c.groups.ethnic})
-    sizes = np.array([max(1, round(c.voters / scale)) for c in scenario.communities])
+    floor = scenario.population.min_residents
+    sizes = np.array([max(min(c.voters, floor), round(c.voters / scale))
+                      for c in scenario.communities])
     stop = np.cumsum(sizes)
     start = stop - sizes
     n = int(stop[-1])

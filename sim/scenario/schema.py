@@ -241,6 +241,11 @@ class PopulationParams(ParamsBlock):
         1.0, description="voters per simulated resident; a speed setting only: every perception, "
         "crowd and threshold is counted in voters, so outcomes per voter do not depend on it"
     )
+    min_residents: Annotated[int, Field(ge=1)] = Field(
+        500, description="residents simulated in a community at least (all its voters if it has "
+        "fewer): a rumour among a few dozen residents dies out sooner than among thousands, so "
+        "a coarse scale keeps small communities fine enough for their dynamics"
+    )
 
 
 class GrievanceParams(ParamsBlock):
@@ -275,6 +280,11 @@ class ActivationParams(ParamsBlock):
     presence_weight: NonNegative = Field(
         1.0, description="Epstein cops one officer standing in a TPS area counts as"
     )
+    actives_seen: Literal["community", "neighbourhood"] = Field(
+        "community", description="where the share of actives a resident sees is counted: its "
+        "community (news of mobilisation travels in a district; robust at any scale) or its TPS "
+        "area only (Epstein's local vision)"
+    )
     order: Literal["random_sequential", "synchronous"] = Field(
         "random_sequential", description="order of decisions within a day: Epstein's random "
         "sequential (residents decide in `substeps` interleaved batches in random order, each "
@@ -308,10 +318,14 @@ class RumorParams(ParamsBlock):
     )
     belief_probability: Share = Field(0.3, description="chance that one who hears it believes it")
     seeds_per_wave: Annotated[int, Field(ge=1)] = Field(
-        200, description="voters seeded as spreaders by a hoax wave of magnitude 1"
+        2000, description="voters who spread a hoax wave of magnitude 1 from its first day: a "
+        "hoax posted in WhatsApp groups reaches members of many groups at once (estimate)"
     )
-    legitimacy_loss: Share = Field(0.02, description="legitimacy lost by a believer")
-    anger_gain: NonNegative = Field(0.1, description="anger at the rival camp per believer")
+    legitimacy_loss: Share = Field(
+        0.05, description="legitimacy a believer no longer grants (a fraud hoax delegitimises the "
+        "process for those who believe it; estimate)")
+    anger_gain: NonNegative = Field(0.3, description="anger at the rival camp per believer "
+                                    "(estimate)")
     clarification_per_day: Share = Field(
         0.0, description="share of believers reached by clarification each day"
     )
@@ -461,7 +475,7 @@ class EventEffectParams(ParamsBlock):
         0.1, description="tension added everywhere at a result announcement, times closeness"
     )
     disputed_count_tension: Share = Field(0.25, description="tension added at a disputed count")
-    disputed_count_legitimacy: Share = Field(0.08, description="legitimacy lost there")
+    disputed_count_legitimacy: Share = Field(0.15, description="legitimacy lost there")
     legitimacy_shock: Share = Field(0.1, description="legitimacy lost in a shock")
 
 

@@ -10,6 +10,7 @@ defaults where the paper leaves a choice), not a fact about a place.
 |----------------------------------------|-----------------------------------------------|
 | 40 x 40 torus, citizen density 0.7     | 1,120 voters in one community                 |
 | vision 7 (about 110 citizens)          | TPS areas of 112 voters, vision = the area    |
+|                                        | (actives_seen = neighbourhood)                |
 | cop density 0.04 (64 cops), moving     | 64 police in units of 1, random patrol        |
 | H ~ U(0,1), R ~ U(0,1), L = 0.82       | hardship mean 0.5 (Beta(1,1)), L = 0.82       |
 | T = 0.1, k = 2.3, floor(C/A)           | the same; noise 0 (deterministic rule)        |
@@ -45,6 +46,7 @@ def epstein_scenario(days: int = 400, **changes: Any):
                       "legitimacy_recovery_per_day": 0.0},
         "activation": {"threshold": 0.1, "arrest_constant": 2.3, "ratio_rounding": "floor",
                        "noise": 0.0, "vision_voters": float(VISION), "presence_weight": 1.0,
+                       "actives_seen": "neighbourhood",
                        "order": "random_sequential", "substeps": 32, "max_jail_days": 30},
         "clash": {"incident_rate": 0.0, "protest_rate": 0.0},
         "policing": {"patrol": "random", "presence_arrests_per_officer_day": 1.0,

@@ -106,10 +106,19 @@ def counter_measures(state, believes, params, rng: np.random.Generator) -> None:
         believes[clarified] = False
 
 
-def seed(state, believes, candidates: np.ndarray, n_seeds: int, rng) -> np.ndarray:
-    """Start a new hoax: everyone is ignorant of it again, `n_seeds` residents spread it."""
+def seed(state, believes, start, stop, seeds_per_community: np.ndarray, rng) -> np.ndarray:
+    """Start a new hoax: everyone is ignorant of it again, and in each community a whole
+    number of residents with the given expectation (stochastic rounding) spread it.
+
+    Seeding each community by its expected share keeps the hoax's reach in voters the
+    same whatever the number of residents simulated.
+    """
     state[:] = IGNORANT
-    chosen = rng.choice(candidates, size=min(n_seeds, candidates.size), replace=False)
+    whole = np.floor(seeds_per_community)
+    whole += rng.random(whole.size) < seeds_per_community - whole
+    chosen = [lo + rng.choice(hi - lo, size=min(int(k), hi - lo), replace=False)
+              for lo, hi, k in zip(start, stop, whole, strict=True) if k > 0]
+    chosen = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
     state[chosen] = SPREADER
     believes[chosen] = True
     return chosen
