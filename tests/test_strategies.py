@@ -40,19 +40,21 @@ def demo_with(overrides=None, events=()):
 
 # Scenarios where one mechanism matters: the name says which. Each pins the
 # parameters its mechanism needs, so the tests do not lean on calibrated defaults.
-RESTLESS = {"grievance.legitimacy": 0.9}  # clashes break out in about half the seeds
+# three villages are too few voters for unrest at Kutai Timur's rate: the variants raise it
+RESTLESS = {"grievance.legitimacy": 0.8, "clash.incident_rate": 0.001,
+            "clash.protest_rate": 0.0002}
 VARIANTS = {
     "restless": lambda: demo_with(RESTLESS),
     "big_hoax_wave": lambda: demo_with(events=[
         {"date": dt.date(2024, 10, 15), "kind": "hoax_wave", "magnitude": 1.0}]),
     "risk_upstream": lambda: demo_with(RESTLESS | {"communities.Desa Hulu.conflict_history": 0.6,
                                                    "communities.Desa Hulu.hardship": 0.6}),
-    "provocation_upstream": lambda: demo_with({"grievance.legitimacy": 0.93}, events=[
+    "provocation_upstream": lambda: demo_with(RESTLESS | {"grievance.legitimacy": 0.88}, events=[
         {"date": dt.date(2024, 10, 20), "kind": "provocation", "community": "Desa Hulu",
          "magnitude": 2.0}]),
-    "count_disputed_at_a_tps": lambda: demo_with({"grievance.legitimacy": 0.93}, events=[
+    "count_disputed_at_a_tps": lambda: demo_with(RESTLESS | {"grievance.legitimacy": 0.88}, events=[
         {"date": dt.date(2024, 11, 27), "kind": "disputed_count", "community": "Desa Hulu",
-         "magnitude": 0.5}]),
+         "magnitude": 2.0}]),
     "partisan_officials": lambda: demo_with({
         "officials.0.neutrality": 0.8,
         "mediation.non_neutral_events_per_official_day": 0.02}),
@@ -92,9 +94,9 @@ def clashes_and_riots(result):
     return result.outcomes["incidents_by_severity"]["clash"] + result.outcomes["riots"]
 
 
-def clashes_and_riots_from_voting_day(result):
+def riots_from_voting_day(result):
     incidents = result.incidents
-    return int(((incidents["date"] >= VOTING_DAY) & (incidents["severity"] != "friction")).sum())
+    return int(((incidents["date"] >= VOTING_DAY) & (incidents["severity"] == "riot")).sum())
 
 
 # Where each strategy's effect is measured: the scenario variant and its parameters.
@@ -107,7 +109,7 @@ EFFECT_CASES = {
     "early_warning": ("provocation_upstream", ()),
     "bimtek_training": ("restless", ()),
     "neutrality_supervision": ("partisan_officials", ()),
-    "tps_security": ("count_disputed_at_a_tps", (("coverage", 1.0),)),
+    "tps_security": ("count_disputed_at_a_tps", (("coverage", 1.0), ("officers_per_tps", 4.0))),
 }
 
 
@@ -142,8 +144,12 @@ def test_conflict_mapping_means_fewer_incidents_where_risk_is_concentrated():
     assert_lowers(effect_on(outcome("incidents_total"), "conflict_mapping"))
 
 
-def test_leaders_dialogue_lowers_peak_tension():
-    assert_lowers(effect_on(outcome("peak_tension"), "leaders_dialogue"))
+def mean_tension(result):
+    return float(result.timeseries["tension"].mean())
+
+
+def test_leaders_dialogue_lowers_tension():
+    assert_lowers(effect_on(mean_tension, "leaders_dialogue"))
 
 
 def test_counter_hoax_lowers_peak_hoax_belief():
@@ -215,8 +221,9 @@ def test_supervised_breaches_cost_less_legitimacy():
     assert 0 < deficit([remedy_only]) < deficit([])
 
 
-def test_polling_station_guards_mean_fewer_clashes_from_voting_day_on():
-    assert_lowers(effect_on(clashes_and_riots_from_voting_day, "tps_security"))
+def test_polling_station_guards_mean_fewer_riots_from_voting_day_on():
+    # guards contain crowds that would have become riots: they turn riots into clashes
+    assert_lowers(effect_on(riots_from_voting_day, "tps_security"))
 
 
 def test_polling_station_guards_stand_only_on_voting_and_counting_days():
@@ -356,3 +363,36 @@ def test_a_strategy_parameter_out_of_range_says_what_was_expected():
 def test_parameters_for_an_unknown_strategy_are_a_clear_error():
     with pytest.raises(ScenarioError, match="parameters given for unknown strategy 'counterhoax'"):
         sim.run("desa_demo", overrides={"strategies.counterhoax.reach": 0.4})
+
+
+# --- in the real scenario and its stressed variant, not only in three villages ------------
+
+KUTIM_SEEDS = range(12)
+KUTIM_EFFECTS = [
+    ("kutim_2024", "counter_hoax", "peak_hoax_belief"),
+    ("kutim_2024", "cyber_patrol", "peak_hoax_belief"),
+    ("kutim_2024", "neutrality_supervision", "non_neutrality_events"),
+    ("kutim_2024", "joint_command_post", "serious_incidents"),
+    ("kutim_2024_stressed", "counter_hoax", "peak_hoax_belief"),
+    ("kutim_2024_stressed", "neutrality_supervision", "non_neutrality_events"),
+    ("kutim_2024_stressed", "joint_command_post", "serious_incidents"),
+    ("kutim_2024_stressed", "early_warning", "serious_incidents"),
+]
+
+
+@cache
+def kutim_runs(name, strategy=None):
+    from sim.simulation import RunSpec
+    chosen = () if strategy is None else (strategy,)
+    return tuple(sim.run_one(RunSpec(name, strategies=chosen, replication=k,
+                                     overrides=(("population.scale", 20.0),))).outcomes
+                 for k in KUTIM_SEEDS)
+
+
+@pytest.mark.parametrize(("name", "strategy", "target"), KUTIM_EFFECTS)
+def test_strategies_lower_their_target_in_kutai_timur(name, strategy, target):
+    base = np.array([o[target] for o in kutim_runs(name)], dtype=float)
+    treated = np.array([o[target] for o in kutim_runs(name, strategy)], dtype=float)
+    difference = treated - base
+    assert difference.mean() < 0, f"mean paired difference {difference.mean():.4f} is not < 0"
+    assert (difference <= 0).sum() >= 8, f"wins or ties in only {(difference <= 0).sum()} of 12"
