@@ -14,7 +14,7 @@ COARSE = {"population.scale": 10}
 
 @pytest.fixture(scope="module")
 def baseline():
-    return [sim.run("kutim_2024", seed=s, overrides=COARSE).outcomes for s in range(4)]
+    return [sim.run("kutim_2024", seed=s, overrides=COARSE).outcomes for s in range(8)]
 
 
 def test_bundled_scenarios_cite_a_source_for_every_world_number():
@@ -39,15 +39,14 @@ def test_baseline_gives_the_incumbent_pair_about_53_percent(baseline):
 
 
 def test_baseline_has_no_riot_in_most_replications(baseline):
-    assert sum(o["riots"] == 0 for o in baseline) >= 3
+    assert sum(o["riots"] == 0 for o in baseline) >= 6
 
 
-def test_stressed_variant_can_escalate(baseline):
+def test_stressed_variant_has_more_unrest_than_the_baseline(baseline):
     stressed = [sim.run("kutim_2024_stressed", seed=s, overrides=COARSE).outcomes
-                for s in range(3)]
-    assert max(o["riots"] for o in stressed) > 0
-    assert max(o["communities_escalated"] for o in stressed) > max(
-        o["communities_escalated"] for o in baseline)
+                for s in range(4)]
+    for name in ("incidents_total", "peak_active_share", "peak_tension"):
+        assert np.mean([o[name] for o in stressed]) > np.mean([o[name] for o in baseline]), name
 
 
 @pytest.mark.slow
