@@ -39,7 +39,7 @@ def test_baseline_gives_the_incumbent_pair_about_53_percent(baseline):
 
 
 def test_baseline_has_no_riot_in_most_replications(baseline):
-    assert sum(o["riots"] == 0 for o in baseline) >= 6
+    assert sum(o["riots"] == 0 for o in baseline) > len(baseline) / 2
 
 
 def test_stressed_variant_has_more_unrest_than_the_baseline(baseline):
