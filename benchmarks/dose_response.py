@@ -15,9 +15,7 @@ from __future__ import annotations
 import argparse
 import time
 
-import numpy as np
-from scipy import stats
-
+from benchmarks_common import wilson
 from sim.experiments.executors import open_executor
 from sim.simulation import RunSpec, run_one
 from sim.validation.stats import mean_interval
@@ -31,15 +29,6 @@ FACTORS = {
     "response_delay_hours": ("security.response_delay_hours", [0.5, 1.5, 3.0, 6.0, 12.0, 24.0]),
 }
 MEASURES = ("friction", "clash", "riot", "serious", "injuries")
-
-
-def wilson(successes: int, n: int, level: float = 0.95) -> tuple[float, float, float]:
-    """A share and its Wilson score interval."""
-    z = stats.norm.ppf(0.5 + level / 2)
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return p, max(0.0, centre - half), min(1.0, centre + half)
 
 
 def measures(outcomes: dict) -> dict[str, float]:
