@@ -175,3 +175,13 @@ def test_a_posterior_parameter_also_set_in_fixed_is_refused(tmp_path):
         '[fixed]\nmu = 1.0\n[parameters]\nposterior = "posterior.parquet"\n')
     with pytest.raises(ExperimentError, match="mu: drawn from the posterior and also set"):
         load_experiment(tmp_path / "drawn.toml")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("executor", ["local", "dask"])
+def test_a_calibration_gives_the_same_posterior_bytes_on_every_executor(toy, tmp_path,
+                                                                          executor):
+    spec, folder, _ = toy
+    run_calibration(spec, tmp_path / "out", executor=executor, workers=2)
+    for name in ("posterior.parquet", "predictive.parquet"):
+        assert (tmp_path / "out" / name).read_bytes() == (folder / "out" / name).read_bytes()
