@@ -12,19 +12,20 @@ GOOD = """
 name = "bound"
 title = "The bound"
 source = "Epstein (2002)"
-published = "active share <= 1 - T/(1 - L)"
-check = "epstein_active_bound"
+published = "no citizen active at L = 0.9 without police, in both models"
+null = "the two models turn different citizens active"
+check = "epstein_docking"
 [full]
 replications = 1
-ticks = 20
-world = { cop_density = 0.0 }
-legitimacies = [0.8]
+voters = 500
+width = 20
+legitimacies = [0.9]
 """
 
 
 def test_every_bundled_experiment_loads_and_names_a_known_check():
     specs = bundled_specs()
-    assert len(specs) == 11
+    assert len(specs) == 12
     assert {s.check for s in specs.values()} == set(CHECKS)
 
 
@@ -38,7 +39,7 @@ def test_a_bad_parameter_names_the_file_the_field_path_the_value_and_the_expecta
 
 def test_an_unknown_check_is_an_error_listing_the_known_ones(tmp_path):
     path = tmp_path / "bad.toml"
-    path.write_text(GOOD.replace('"epstein_active_bound"', '"epstein_bounds"'))
+    path.write_text(GOOD.replace('"epstein_docking"', '"epstein_bounds"'))
     with pytest.raises(ScenarioError, match="check = 'epstein_bounds': must be one of"):
         load_spec(path)
 

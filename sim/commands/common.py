@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from sim.scenario import ScenarioError, bundled_path, parse_override, read_toml
 
@@ -51,3 +52,26 @@ def refuse_province_file(name: str) -> None:
         raise ScenarioError(name, [f"a province file (several regions); run it with "
                                    f"`kondusif province run {name}` or check it with "
                                    f"`kondusif province validate {name}`"])
+
+
+def add_executor_arguments(parser: argparse.ArgumentParser) -> None:
+    """--executor, --workers and --scheduler, as every command that runs many runs has them."""
+    from sim.experiments.executors import EXECUTORS
+
+    parser.add_argument("--executor", choices=EXECUTORS, default="local",
+                        help="serial, local process pool (default), or dask")
+    parser.add_argument("--workers", type=int, default=None,
+                        help=f"worker processes (default one per core: {os.cpu_count()})")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+                             "(dask; default: start a LocalCluster)")
+
+
+def check_executor_arguments(args: argparse.Namespace) -> None:
+    """Refuse a worker count below 1 and a scheduler without Dask (exit status 2)."""
+    from sim.cli import UserError
+
+    if args.workers is not None and args.workers < 1:
+        raise UserError(f"--workers = {args.workers}: must be at least 1")
+    if args.scheduler and args.executor != "dask":
+        raise UserError("--scheduler is for --executor dask")

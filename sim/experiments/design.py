@@ -115,7 +115,10 @@ def expand(spec: Experiment, path: Path, points: list[dict[str, Any]] | None = N
     spec, path : the experiment and its file (scenario paths are relative to it)
     points : design points to use instead of the experiment's own (sensitivity samples)
     """
+    from sim.calibration.posterior import posterior_draws
+
     points = design_points(spec) if points is None else points
+    draws = posterior_draws(spec, path)  # one parameter set per replication, or None
     scenarios = spec.experiment.scenarios if spec.experiment.model == KONDUSIF else [""]
     fixed = tuple(sorted(spec.fixed.items()))
     keep = tuple(spec.keep.outcomes) if spec.keep.outcomes is not None else None
@@ -124,6 +127,8 @@ def expand(spec: Experiment, path: Path, points: list[dict[str, Any]] | None = N
         for scenario in scenarios:
             where = str(scenario_path(scenario, path)) if scenario else ""
             for index, point in enumerate(points):
+                if draws is not None:
+                    point = draws[replication] | point
                 parameters = tuple(point.items())
                 for arm in spec.arms:
                     strategies = arm_strategies(arm)

@@ -80,6 +80,11 @@ class Sample(Strict):
     parameters: dict[str, Range] = Field(min_length=1)
 
 
+class DrawnParameters(Strict):
+    posterior: str = Field(description="a posterior.parquet of `kondusif calibrate`, relative "
+                           "to this file; replication r runs with the r-th parameter set drawn")
+
+
 class Keep(Strict):
     outcomes: list[str] | None = Field(None, description="outcomes to store; default all")
     timeseries: list[str] = Field(default_factory=lambda: list(DEFAULT_TIMESERIES),
@@ -102,6 +107,7 @@ class Experiment(Strict):
     grid: dict[str, list[Any]] = Field(default_factory=dict,
                                        description="values per parameter; all combinations run")
     sample: Sample | None = None
+    parameters: DrawnParameters | None = None
     keep: Keep = Field(default_factory=Keep)
     analysis: Analysis = Field(default_factory=Analysis)
     sensitivity: Sensitivity | None = Field(
@@ -178,7 +184,10 @@ def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
 
 def check_experiment(spec: Experiment, path: Path) -> list[str]:
     """Every problem that would stop a run, found before any run starts."""
+    from sim.calibration.posterior import check_posterior_section
+
     problems = _check_design(spec) + _check_sensitivity(spec)
+    problems += check_posterior_section(spec, path)
     if spec.is_function_model:
         return problems + _check_function_model(spec)
     if not spec.experiment.scenarios:
@@ -346,5 +355,8 @@ def experiment_hash(spec: Experiment, path: Path) -> str:
     """A digest of everything that decides the runs (titles and descriptions excluded)."""
     definition = spec.model_dump(mode="json", exclude={"experiment": {"title", "description"}})
     definition["scenario_files"] = scenario_digests(spec, path)
+    if spec.parameters is not None:
+        from sim.calibration.posterior import posterior_digest
+        definition["posterior_file"] = posterior_digest(spec, path)
     text = json.dumps(definition, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:16]

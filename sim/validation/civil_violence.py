@@ -1,8 +1,12 @@
-"""Epstein (2002) checks on the spatial Model I: bursts, legitimacy shocks, cops, the bound.
+"""Epstein (2002) checks on the reference world, the spatial Model I: bursts, legitimacy
+shocks, cops.
 
-Each check runs `sim.validation.epstein.EpsteinWorld` (which calls the model's
-grievance kernels) over replications and compares what it measures with what
-Epstein (2002) and the NetLogo "Rebellion" model report.
+Each check runs `sim.validation.epstein.EpsteinWorld` (a reference
+implementation calling the model's grievance kernels) over replications and
+compares what it measures with what Epstein (2002) and the NetLogo "Rebellion"
+model report. The reference world is for docking: `sim.validation.docking`
+shows that it and `ElectionConflictModel` agree where both apply; claims about
+the Pilkada model itself run on that model.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import Field
 
-from sim.model.mechanisms.grievance import max_active_share
 from sim.validation.epstein import EpsteinRun, EpsteinWorld, epstein_params
 from sim.validation.result import CheckResult, Measure, Panel, Series, Verdict
 from sim.validation.spec import CheckParams, ShareItem
@@ -42,6 +45,9 @@ class OutburstParams(EpsteinCheckParams):
 class PunctuatedParams(OutburstParams):
     max_time_in_outburst: float = Field(0.3, gt=0, le=1, description="share of ticks, at most")
     min_peak_share: float = Field(0.1, gt=0, le=1, description="mean outburst peak, at least")
+    min_burstiness: float = Field(
+        -1 / 3, ge=-1, le=1, description="Goh-Barabasi B of the waiting times, at least: "
+        "-1/3 is a coefficient of variation of 0.5, half way from a clock to a Poisson process")
 
 
 class LegitimacyDropParams(EpsteinCheckParams):
@@ -50,15 +56,15 @@ class LegitimacyDropParams(EpsteinCheckParams):
     drop_tick: int = Field(50, ge=1)
     gradual_ticks: int = Field(200, ge=1, description="ticks the gradual drop takes")
     after_ticks: int = Field(30, ge=1, description="ticks measured after the drop ends")
+    min_sudden_peak: float = Field(0.1, gt=0, le=1,
+                                   description="peak active share of 'a large outburst', at least")
+    max_gradual_peak: float = Field(0.05, gt=0, le=1,
+                                    description="peak active share of 'little or none', at most")
 
 
 class CopThresholdParams(EpsteinCheckParams):
     cop_densities: list[ShareItem] = Field([0.0, 0.01, 0.02, 0.03, 0.04, 0.06, 0.08], min_length=3)
     min_lower_slope_share: float = Field(0.8, gt=0.5, le=1)
-
-
-class ActiveBoundParams(EpsteinCheckParams):
-    legitimacies: list[ShareItem] = Field([0.5, 0.6, 0.7, 0.8, 0.82, 0.85, 0.9, 0.95], min_length=1)
 
 
 def _runs(p: EpsteinCheckParams, ticks: int | None = None, **changes) -> list[EpsteinRun]:
@@ -68,9 +74,10 @@ def _runs(p: EpsteinCheckParams, ticks: int | None = None, **changes) -> list[Ep
             for s in p.seeds()]
 
 
-def _measure(name, values, published, criterion, test) -> Measure:
+def _measure(name, values, published, criterion, test, null) -> Measure:
     mean, low, high = mean_interval(values)
-    return Measure(name, mean, low, high, published, criterion, bool(test(mean, low, high)))
+    return Measure(name, mean, low, high, published, criterion, bool(test(mean, low, high)),
+                   null)
 
 
 def _outburst_stats(run: EpsteinRun, p: OutburstParams) -> dict[str, float]:
@@ -103,14 +110,19 @@ def punctuated(p: PunctuatedParams, verdict: Verdict) -> CheckResult:
     b = [x for x in col["burstiness"] if np.isfinite(x)] or [float("nan")]
     verdict.measures = [
         _measure("outbursts per 1000 ticks", col["outbursts"], "recurring outbursts",
-                 f">= {p.min_outbursts}", lambda m, lo, hi: lo >= p.min_outbursts),
+                 f"interval >= {p.min_outbursts}", lambda m, lo, hi: lo >= p.min_outbursts,
+                 "the world settles: no recurring outbursts"),
         _measure("share of ticks in an outburst", col["time_in_outburst"],
-                 "long quiet spells", f"<= {p.max_time_in_outburst}",
-                 lambda m, lo, hi: hi <= p.max_time_in_outburst),
+                 "long quiet spells", f"interval <= {p.max_time_in_outburst}",
+                 lambda m, lo, hi: hi <= p.max_time_in_outburst,
+                 "unrest is chronic: no long quiet spells"),
         _measure("mean outburst peak (active share)", col["peak"], "large outbursts",
-                 f">= {p.min_peak_share}", lambda m, lo, hi: lo >= p.min_peak_share),
-        _measure("burstiness B of waiting times", b, "irregular (not periodic)",
-                 "> -1 (B = -1 is periodic, 0 Poisson)", lambda m, lo, hi: lo > -1.0),
+                 f"interval >= {p.min_peak_share}", lambda m, lo, hi: lo >= p.min_peak_share,
+                 "only small flickers of activity"),
+        _measure("burstiness B of waiting times", b, "irregular (punctuated, not periodic)",
+                 f"interval >= {p.min_burstiness:.3f} (B = -1 periodic, 0 Poisson)",
+                 lambda m, lo, hi: lo >= p.min_burstiness,
+                 "outbursts recur like a clock (coefficient of variation of the waits < 0.5)"),
     ]
     verdict.notes = [f"median active share {np.mean(col['median_share']):.3f}; an outburst "
                      f"is an active share >= {p.outburst_share}"]
@@ -138,11 +150,14 @@ def continuous_ratio(p: OutburstParams, verdict: Verdict) -> CheckResult:
     peak = [float(r.active_share[p.burn_in:].max()) for r in smooth]
     verdict.measures = [
         _measure("outbursts per 1000 ticks, floor(C/A)", with_step, "outbursts",
-                 f">= {p.min_outbursts}", lambda m, lo, hi: lo >= p.min_outbursts),
+                 f"interval >= {p.min_outbursts}", lambda m, lo, hi: lo >= p.min_outbursts,
+                 "no outbursts even with the integer step"),
         _measure("outbursts per 1000 ticks, continuous C/A", without, "none",
-                 "< 1", lambda m, lo, hi: hi < 1.0),
+                 "interval < 1", lambda m, lo, hi: hi < 1.0,
+                 "the outbursts do not depend on the integer step"),
         _measure("highest active share, continuous C/A", peak, "no outburst",
-                 f"< {p.outburst_share}", lambda m, lo, hi: hi < p.outburst_share),
+                 f"interval < {p.outburst_share}", lambda m, lo, hi: hi < p.outburst_share,
+                 "the outbursts do not depend on the integer step"),
     ]
     panel = _time_panel("Integer step in C/A against a continuous ratio (replication 1)",
                         {"floor(C/A)": stepped[0], "continuous C/A": smooth[0]},
@@ -168,13 +183,19 @@ def legitimacy_drop(p: LegitimacyDropParams, verdict: Verdict) -> CheckResult:
             runs[label].append(world_run.run(path.size, legitimacy=path))
     peak = {k: [float(r.active_share[p.drop_tick:].max()) for r in v] for k, v in runs.items()}
     diff = np.subtract(peak["sudden"], peak["gradual"])
+    # Epstein's claim has two halves, judged as stated: a sudden drop sets off a large
+    # outburst, and the same drop made gradually passes with little or none.
     verdict.measures = [
-        _measure("peak active share, sudden drop", peak["sudden"], "large outburst",
-                 "reported beside the gradual drop", lambda m, lo, hi: True),
+        _measure("peak active share, sudden drop", peak["sudden"], "a large outburst",
+                 f"interval >= {p.min_sudden_peak}", lambda m, lo, hi: lo >= p.min_sudden_peak,
+                 "a sudden drop sets off no large outburst"),
         _measure("peak active share, gradual drop", peak["gradual"], "little or none",
-                 "reported beside the sudden drop", lambda m, lo, hi: True),
+                 f"interval <= {p.max_gradual_peak}",
+                 lambda m, lo, hi: hi <= p.max_gradual_peak,
+                 "a gradual drop sets off an outburst too (the path does not matter)"),
         _measure("sudden minus gradual peak", diff, "> 0 (sudden is larger)",
-                 "interval above 0", lambda m, lo, hi: lo > 0),
+                 "interval above 0", lambda m, lo, hi: lo > 0,
+                 "the path of the drop makes no difference"),
     ]
     verdict.notes = [f"legitimacy {p.legitimacy_before} -> {p.legitimacy_after} at tick "
                      f"{p.drop_tick}, at once or over {p.gradual_ticks} ticks; peak measured "
@@ -198,11 +219,12 @@ def cop_threshold(p: CopThresholdParams, verdict: Verdict) -> CheckResult:
         x, rows.mean(axis=0)), rng)
     verdict.measures = [
         Measure("share of the change per cop below the middle density", share, low, high,
-                "threshold (non-linear)", f">= {p.min_lower_slope_share} (0.5 is linear)",
-                low >= p.min_lower_slope_share),
+                "threshold (non-linear)",
+                f"interval >= {p.min_lower_slope_share} (0.5 is linear)",
+                low >= p.min_lower_slope_share, "activity falls linearly with cops (share 0.5)"),
         _measure("mean active share, fewest cops minus most cops", table[:, 0] - table[:, -1],
                  "> 0 (fewer cops, more activity)", "interval above 0",
-                 lambda m, lo, hi: lo > 0),
+                 lambda m, lo, hi: lo > 0, "cops make no difference"),
     ]
     stats = [mean_interval(col) for col in table.T]
     verdict.notes = ["mean active share by cop density: " + ", ".join(
@@ -211,41 +233,4 @@ def cop_threshold(p: CopThresholdParams, verdict: Verdict) -> CheckResult:
                     [s[1] for s in stats], [s[2] for s in stats])
     panel = Panel("Active share against cop density", "cop density (cops per cell)",
                   "mean active share after burn-in", [series])
-    return CheckResult(verdict, [panel])
-
-
-def active_bound(p: ActiveBoundParams, verdict: Verdict) -> CheckResult:
-    """The active share never exceeds 1 - T / (1 - L) (grievance.max_active_share).
-
-    The bound is exact for the citizens drawn: nobody whose hardship is at most
-    T / (1 - L) can turn active. Over H ~ U(0, 1) the share of the others is
-    1 - T / (1 - L) give or take sampling noise, so the highest active share is
-    compared with the drawn citizens' own bound (never above) and with the
-    formula (within three standard errors of a binomial share).
-    """
-    world = epstein_params(p.preset, **p.world)
-    bound = np.array([max_active_share(L, world.threshold) for L in p.legitimacies])
-    excess, distance = [], []
-    highest = np.zeros((len(p.legitimacies), p.replications))
-    for i, L in enumerate(p.legitimacies):
-        for j, seed in enumerate(p.seeds()):
-            citizens = EpsteinWorld(world.model_copy(update={"legitimacy": L}),
-                                    np.random.default_rng(seed))
-            highest[i, j] = citizens.run(p.ticks).active_share.max()
-            drawn = float(np.mean(citizens.hardship * (1 - L) > world.threshold))
-            noise = 3 * np.sqrt(bound[i] * (1 - bound[i]) / citizens.hardship.size)
-            excess.append(highest[i, j] - drawn)
-            distance.append(abs(highest[i, j] - bound[i]) - noise)
-    verdict.measures = [
-        _measure("largest excess over the drawn citizens' bound", [max(excess)],
-                 "never above the bound", "<= 0 in every run", lambda m, lo, hi: m <= 0),
-        _measure("largest |highest share - (1 - T/(1 - L))| beyond 3 standard errors",
-                 [max(distance)], "the bound is reached when nothing holds citizens back",
-                 "<= 0", lambda m, lo, hi: m <= 0),
-    ]
-    x = list(p.legitimacies)
-    panel = Panel("Highest active share against the bound", "legitimacy L", "active share", [
-        Series("bound 1 - T/(1 - L)", x, bound.tolist()),
-        Series("highest active share (max over replications)", x, highest.max(axis=1).tolist()),
-    ])
     return CheckResult(verdict, [panel])

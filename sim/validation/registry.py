@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from sim.validation import (
     civil_violence,
+    docking,
     face_validity,
     identity_patches,
+    pilkada_outbursts,
     province_ranking,
     riot_policing,
     rumour_limit,
@@ -34,7 +36,9 @@ CHECKS: dict[str, Check] = {
                                    civil_violence.cop_threshold),
     "epstein_continuous_ratio": Check(civil_violence.OutburstParams,
                                       civil_violence.continuous_ratio),
-    "epstein_active_bound": Check(civil_violence.ActiveBoundParams, civil_violence.active_bound),
+    "epstein_docking": Check(docking.DockingParams, docking.epstein_docking),
+    "epstein_activation_order": Check(pilkada_outbursts.OrderParams,
+                                      pilkada_outbursts.activation_order),
     "maki_thompson_limit": Check(rumour_limit.MakiThompsonParams, rumour_limit.never_reached),
     "davies_police_numbers": Check(riot_policing.PoliceNumbersParams,
                                    riot_policing.police_numbers),
@@ -57,13 +61,14 @@ def run_spec(spec: ValidationSpec, size: Size = "full",
     Examples
     --------
     >>> from sim.validation.spec import bundled_specs
-    >>> result = run_spec(bundled_specs()["epstein_active_bound"], "quick", replications=1)
-    >>> result.verdict.status
-    'PASS'
+    >>> result = run_spec(bundled_specs()["epstein_docking"], "quick", replications=2)
+    >>> result.verdict.null
+    'the Pilkada model and the reference world turn different citizens active'
     """
     params = spec.params(size, replications)
     verdict = Verdict(name=spec.name, title=spec.title, source=spec.source,
-                      published=spec.published, size=size, replications=params.replications)
+                      published=spec.published, size=size, replications=params.replications,
+                      null=spec.null)
     started = time.perf_counter()
     result = CHECKS[spec.check].run(params, verdict)
     result.verdict.seconds = round(time.perf_counter() - started, 2)

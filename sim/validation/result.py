@@ -21,13 +21,19 @@ class Measure:
     published: str
     criterion: str
     passed: bool
+    null: str = ""  # the hypothesis the criterion rejects: what a wrong model would show
+
+    @property
+    def judged(self) -> bool:
+        """Whether the measure counts towards the verdict (a reported one only informs)."""
+        return not self.criterion.startswith(REPORTED)
 
     def text(self) -> str:
         shown = f"{self.name} = {_num(self.value)} [{_num(self.low)}, {_num(self.high)}]"
-        if self.criterion.startswith(REPORTED):
+        if not self.judged:
             return f"{shown} vs published {self.published} ({self.criterion})"
         return (f"{shown} vs published {self.published} ({self.criterion}: "
-                f"{'met' if self.passed else 'not met'})")
+                f"{'met' if self.passed else 'not met'}; null: {self.null})")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class Verdict:
     published: str
     size: str
     replications: int
+    null: str = ""
     measures: list[Measure] = field(default_factory=list)
     skipped: str = ""
     notes: list[str] = field(default_factory=list)
@@ -73,15 +80,16 @@ class Verdict:
     def status(self) -> str:
         if self.skipped:
             return SKIP
-        return PASS if self.measures and all(m.passed for m in self.measures) else FAIL
+        judged = [m for m in self.measures if m.judged]
+        return PASS if judged and all(m.passed for m in judged) else FAIL
 
     def line(self) -> str:
         """The printed verdict: status, name, and each measure beside the published figure."""
         head = f"{self.status} {self.name} ({self.size}, {self.replications} replications)"
         if self.skipped:
             return f"{head}: {self.skipped}"
-        return "\n".join([head] + [f"    {m.text()}" for m in self.measures]
-                         + [f"    note: {n}" for n in self.notes])
+        lines = [head, f"    null: {self.null}"] + [f"    {m.text()}" for m in self.measures]
+        return "\n".join(lines + [f"    note: {n}" for n in self.notes])
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"status": self.status}

@@ -45,6 +45,8 @@ class ValidationSpec(BaseModel):
     title: str
     source: str = Field(description="the publication, as cited in docs/validation.md")
     published: str = Field(description="the published result, in words")
+    null: str = Field(description="the hypothesis the verdict rejects: what a model that "
+                      "does not reproduce the result would show")
     check: str = Field(description="the check that reproduces it (sim.validation.registry)")
     full: dict[str, Any] = Field(default_factory=dict)
     quick: dict[str, Any] = Field(default_factory=dict)

@@ -99,3 +99,68 @@ def spearman(x, y) -> float:
     if np.all(x == x[0]) or np.all(y == y[0]):
         return float("nan")
     return float(stats.spearmanr(x, y).statistic)
+
+
+def spearman_permutation(x, y, rng: np.random.Generator, permutations: int = 20_000,
+                         alternative: str = "greater") -> tuple[float, float]:
+    """Spearman's rho of `x` and `y` and its permutation p-value (the null: no association).
+
+    The p-value is the share of random pairings of `y` with `x` whose rho is at
+    least as extreme as the observed one, counting the observed pairing
+    (Phipson and Smyth 2010), so it is never 0. A constant side gives rho NaN
+    and p = 1: nothing can be concluded from it.
+
+    >>> rho, p = spearman_permutation([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6],
+    ...                               np.random.default_rng(0))
+    >>> rho, p < 0.01
+    (1.0, True)
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if np.all(x == x[0]) or np.all(y == y[0]):
+        return float("nan"), 1.0
+    rx, ry = stats.rankdata(x), stats.rankdata(y)
+    observed = _pearson(rx, ry[None, :])[0]
+    shuffled = np.array([rng.permutation(ry) for _ in range(permutations)])
+    null = _pearson(rx, shuffled)
+    sign = {"greater": 1.0, "less": -1.0}.get(alternative)
+    if sign is None:
+        extreme = np.abs(null) >= abs(observed) - 1e-12
+    else:
+        extreme = sign * null >= sign * observed - 1e-12
+    return float(observed), float((extreme.sum() + 1) / (permutations + 1))
+
+
+def _pearson(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    xc = x - x.mean()
+    rc = rows - rows.mean(axis=1, keepdims=True)
+    return (rc @ xc) / (np.sqrt((rc**2).sum(axis=1)) * np.sqrt((xc**2).sum()))
+
+
+def rank_test_power(n: int, rho: float, rng: np.random.Generator, trials: int = 400,
+                    alpha: float = 0.05, permutations: int = 2_000) -> float:
+    """Chance that `spearman_permutation` rejects its null at `alpha` for `n` pairs whose
+    latent correlation is `rho` (bivariate normal): the power of a rank check.
+
+    >>> rank_test_power(10, 0.0, np.random.default_rng(0), trials=50) < 0.2
+    True
+    """
+    cov = [[1.0, rho], [rho, 1.0]]
+    hits = 0
+    for _ in range(trials):
+        x, y = rng.multivariate_normal([0.0, 0.0], cov, size=n).T
+        hits += spearman_permutation(x, y, rng, permutations)[1] < alpha
+    return hits / trials
+
+
+def covers_within(values, target: float, tolerance: float,
+                  level: float = LEVEL) -> tuple[float, float, float, bool]:
+    """Mean, interval, and whether the interval both holds `target` and is no wider than
+    `tolerance` on either side of the mean: agreement judged by the interval, not the point.
+
+    >>> covers_within([0.200, 0.206, 0.203, 0.204], 0.2032, 0.01)[3]
+    True
+    >>> covers_within([0.17, 0.171, 0.169], 0.2032, 0.01)[3]
+    False
+    """
+    mean, low, high = mean_interval(values, level)
+    return mean, low, high, bool(low <= target <= high and high - low <= 2 * tolerance)
