@@ -17,7 +17,7 @@ Examples
 --------
 >>> table = prior_table()
 >>> table["grievance.legitimacy"].dist, table["grievance.legitimacy"].low
-('unif', 0.8)
+('unif', 0.78)
 >>> "population.scale" in table
 False
 """
@@ -52,9 +52,9 @@ def _p(source: str, **law: Any) -> Prior:
 
 CONSIDERED: dict[str, Prior] = {
     "grievance.legitimacy": _p(
-        "estimate: with T = 0.1 hardship alone turns nobody active above 0.9 (Epstein's "
-        "bound 1 - T/(1 - L)); below 0.8 the model is in mass unrest everywhere, which 2024 "
-        "Kaltim was not", low=0.80, high=0.97),
+        "estimate: the documented plausible range (docs/calibration.md): at 0.97 unrest is "
+        "nearly absent, at 0.78 serious incidents reach the few tens of the worst 2024 regency",
+        low=0.78, high=0.97),
     "grievance.partisan_weight": _p("estimate: 0 is Epstein (2002); anger is at most a third "
                                     "of grievance", low=0.0, high=0.3),
     "activation.threshold": _p("Epstein (2002) uses T = 0.1; estimate: half to twice that",
@@ -62,8 +62,13 @@ CONSIDERED: dict[str, Prior] = {
     "activation.arrest_constant": _p(
         "Epstein (2002): k = 2.3 makes P = 0.9 at C/A = 1; estimate: P from 0.78 to 0.95",
         low=1.5, high=3.0),
-    "activation.presence_weight": _p("estimate: one visible officer deters like one to eight "
-                                     "of Epstein's cops", low=1.0, high=8.0),
+    "activation.presence_weight": _p("estimate: one visible officer deters like a half to two "
+                                     "of Epstein's cops", low=0.5, high=2.0),
+    "activation.noise": _p("estimate: a spread of the choice from a quarter to one and a half "
+                           "of Epstein's distance between threshold and grievance",
+                           low=0.005, high=0.04),
+    "activation.vision_voters": _p("estimate: the voters of a street group (RT), 10 to 60",
+                                   low=10.0, high=60.0),
     "activation.max_jail_days": _p("estimate: those detained at a clash are held days to "
                                    "weeks", low=7, high=60, integer=True),
     "rumor.transmission": _p("estimate: no measured pass-on rate for Pilkada hoaxes in "
@@ -72,9 +77,9 @@ CONSIDERED: dict[str, Prior] = {
                                    "believe it", low=0.1, high=0.5),
     "rumor.contacts_per_day": _p("estimate: one to five forwards a day", low=1, high=5,
                                  integer=True),
-    "clash.incident_rate": _p("estimate: an order of magnitude around the hand-tuned 0.002 "
+    "clash.incident_rate": _p("estimate: an order of magnitude around the hand-tuned 5e-5 "
                               "(log-normal, sd 0.7 of the log)", dist="lognorm",
-                              mean=math.log(0.002), sd=0.7),
+                              mean=math.log(5e-5), sd=0.7),
     "clash.growth_per_hour": _p("estimate: an uncontained crowd doubles in 1.4 to 7 hours",
                                 low=0.1, high=0.5),
     "clash.containment_per_officer": _p("estimate: 5 to 20 people per officer, the order "
@@ -102,6 +107,11 @@ NOT_UNCERTAIN: dict[str, str] = {
     "population.scale": "a speed setting (voters per simulated resident), not the world",
     "voting.invalid_share": "a fact: 2.2% of ballots invalid (KPU Kutim plenary, 6 Dec 2024)",
     "rumor.substeps": "a numerical setting of the rumour process",
+    "activation.substeps": "a numerical setting of the order of activation",
+    "population.min_residents": "a numerical setting (resolution of small communities)",
+    "policing.presence_arrests_per_officer_day": "0 in a Pilkada (police do not detain "
+                                                 "residents for their leanings); 1 is "
+                                                 "Epstein's arrest in vision",
     "rumor.clarification_per_day": "a strategy lever (0 without counter-hoax work)",
     "rumor.takedown_per_day": "a strategy lever (0 without take-downs)",
     "tension.escalated_level": "the definition of an outcome (a community escalated)",

@@ -35,7 +35,9 @@ SHORT_CALENDAR = {"campaign_start": dt.date(2024, 9, 25), "quiet_start": dt.date
 
 # Epstein's setting inside the Pilkada model: no partisan anger, and no legitimacy lost to a
 # use of force (a backlash is drawn at riots even where no officer is stationed).
-REDUCED = {"grievance.partisan_weight": 0.0, "policing.backlash_probability": 0.0}
+REDUCED = {"grievance.partisan_weight": 0.0, "policing.backlash_probability": 0.0,
+           "activation.noise": 0.0, "activation.ratio_rounding": "floor",
+           "clash.incident_rate": 0.0, "clash.protest_rate": 0.0}
 
 
 class DockingParams(CheckParams):

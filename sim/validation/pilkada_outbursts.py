@@ -1,9 +1,9 @@
 """Epstein's punctuated outbursts in `ElectionConflictModel` itself, and the order of
 activation within a day that they need.
 
-The Pilkada model reduced to Epstein's setting (one community, no partisan
-anger, no hoaxes, no backlash; police present everywhere) is run for about a
-thousand days through `sim.run`, once with residents acting in random
+The Pilkada model reduced to Epstein's setting (sim.validation.epstein_reduction:
+one community, TPS areas as vision windows, random cops arresting in vision,
+no partisan anger, hoaxes, crowds or backlash) is run for 600 days through `sim.run`, once with residents acting in random
 sequential order within a day (Epstein's) and once all at once
 (synchronous), with the same seeds. Claims judged: with random sequential
 order the daily active share shows recurring outbursts between long quiet
@@ -16,55 +16,40 @@ with that reason.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import numpy as np
 from pydantic import Field
 
-from sim.validation.docking import REDUCED
+from sim.validation.epstein_reduction import active_series, epstein_scenario
 from sim.validation.pilkada import run, skip_reason
 from sim.validation.result import CheckResult, Measure, Panel, Series, Verdict
 from sim.validation.spec import CheckParams
 from sim.validation.stats import mean_interval, outburst_starts
-from sim.validation.synthetic import community, scenario
 
 ORDERS = ("random_sequential", "synchronous")
 
 
 class OrderParams(CheckParams):
-    days: int = Field(1000, ge=100, description="length of the campaign, days")
-    burn_in: int = Field(100, ge=0, description="days left out of the measures")
-    voters: int = Field(4000, ge=100)
-    police: int = Field(160, ge=0, description="police personnel in the community")
-    legitimacy: float = Field(0.82, ge=0, le=1, description="Epstein's NetLogo default")
-    outburst_share: float = Field(0.05, gt=0, le=1)
+    days: int = Field(600, ge=100, description="length of the calendar, days")
+    burn_in: int = Field(50, ge=0, description="days left out of the measures")
+    outburst_share: float = Field(0.02, gt=0, le=1, description="share of citizens active "
+                                  "above which a day is in an outburst (about half a vision "
+                                  "window of the reduction)")
     min_outbursts: float = Field(3.0, ge=0, description="per 1000 days, at least")
     max_time_in_outburst: float = Field(0.3, gt=0, le=1)
     overrides: dict[str, Any] = Field(default_factory=dict,
                                       description="extra overrides of every run")
 
 
-def _scenario(p: OrderParams):
-    start = dt.date(2024, 11, 27) - dt.timedelta(days=p.days)
-    calendar = {"campaign_start": start, "quiet_start": dt.date(2024, 11, 24),
-                "voting_day": dt.date(2024, 11, 27), "recap_end": dt.date(2024, 11, 28),
-                "dispute_end": dt.date(2024, 11, 29)}
-    return scenario([community("Kampung", p.voters, hardship=0.5)], "epstein_order",
-                    calendar=calendar, grievance={"legitimacy": p.legitimacy},
-                    security={"forces": [{"kind": "police", "personnel": p.police,
-                                          "unit_size": 1}]})
-
-
 def _shares(p: OrderParams, order: str, seed) -> np.ndarray:
-    overrides = REDUCED | {"activation.order": order} | p.overrides
-    series = run(_scenario(p), overrides, seed).timeseries
-    return series["active_share"].to_numpy()[p.burn_in:]
+    scenario = epstein_scenario(p.days, **({"activation.order": order} | p.overrides))
+    return active_series(run(scenario, {}, seed))[p.burn_in:]
 
 
 def activation_order(p: OrderParams, verdict: Verdict) -> CheckResult:
     """Outbursts in the Pilkada model under Epstein's order, fewer under synchronous updates."""
-    reason = skip_reason(REDUCED | {"activation.order": ORDERS[0]} | p.overrides)
+    reason = skip_reason({"activation.order": ORDERS[0]} | p.overrides)
     if reason:
         verdict.skipped = reason
         return CheckResult(verdict)
