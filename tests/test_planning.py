@@ -205,7 +205,7 @@ def test_the_search_finds_the_known_best_subset_under_the_budget(portfolio):
     assert answer.recommended == best
     assert answer.search.candidates == 31
     replications = [r.replications for r in answer.search.rounds]
-    assert replications == [2, 6, 18, 54]  # eta = 3 each round
+    assert replications == [2, 6, 18, 20]  # eta = 3 each round, up to the experiment's 20
 
 
 def test_the_search_reuses_earlier_rounds_and_a_second_call_runs_nothing(portfolio):

@@ -31,7 +31,7 @@ def add_parser(sub):
 def main(args) -> int:
     from sim.cli import UserError
     from sim.experiments import load_experiment
-    from sim.experiments.plan import run_plan
+    from sim.experiments.plan import check_plan, run_plan
     from sim.experiments.stages import Runner
 
     if args.workers is not None and args.workers < 1:
@@ -42,6 +42,7 @@ def main(args) -> int:
     if spec.plan.search is None and spec.plan.robustness is None:
         raise UserError(f"{path}: plan: the experiment has no [plan.search] and no "
                         "[plan.robustness]; nothing to plan beyond `kondusif sweep`")
+    check_plan(spec, path)
     out = args.out or Path("out") / spec.name
     runner = Runner(args.executor, args.workers, args.scheduler, not args.no_progress)
     for report in run_plan(spec, path, out, runner):

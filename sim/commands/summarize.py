@@ -28,12 +28,15 @@ def main(args) -> int:
     store = ResultStore(args.folder)
     store.manifest()
     summary = summarize_store(args.folder)
-    data = summary.to_dict()
+    answer = answer_of(store)
+    data = summary.to_dict() | {"answer": answer.to_dict() if answer is not None else None}
     atomic_write_bytes(args.folder / "summary.json",
                        json.dumps(data, indent=1, default=str).encode())
     if args.json:
         print(json.dumps(data, default=str))
     else:
+        if answer is not None:
+            print(answer_text(answer, args.lang) + "\n")
         print(summary_text(summary, args.lang))
     if not args.no_figures and summary.runs_ok:
         from sim.viz.experiment_figures import save_experiment_figures
@@ -42,6 +45,32 @@ def main(args) -> int:
         if not args.json:
             print(f"\n{len(written)} figures in {args.folder / 'figures'}/")
     return 0
+
+
+def answer_of(store):
+    """The planner's answer of a store, or None when it has fewer than two options to rank."""
+    from sim.experiments.plan import planner_answer
+
+    spec, path = store.experiment()
+    answer = planner_answer(spec, path, store.folder)
+    return answer if len(answer.ranking.options) > 1 else None
+
+
+def answer_text(answer, lang: str = "id") -> str:
+    """The answer first (recommended option, effect, sureness, cost, failures), then the ranking."""
+    from sim.viz import answer as words
+
+    lines = [f"{words.words('recommended', lang)}: "
+             f"{words.option_name(answer.recommended, lang)}",
+             words.headline(answer, lang), *words.sureness(answer, lang),
+             words.cost_sentence(answer, lang), words.failure_sentence(answer, lang),
+             *words.robustness_sentences(answer, lang), words.search_sentence(answer, lang)]
+    table = words.ranking_rows(answer, lang)
+    widths = {c: max(len(c), *(len(str(v)) for v in table[c])) for c in table.columns}
+    rows = ["  ".join(f"{c:<{widths[c]}}" for c in table.columns)]
+    rows += ["  ".join(f"{str(v):<{widths[c]}}" for c, v in row.items())
+             for _, row in table.iterrows()]
+    return "\n".join([line for line in lines if line] + [""] + rows)
 
 
 def _interval(low: float, high: float, lang: str, digits: int) -> str:

@@ -32,7 +32,13 @@ from sim.experiments.robustness import parameter_source, per_world, robustness_t
 from sim.experiments.runner import SweepReport, run_experiment
 from sim.experiments.search import SearchResult, read_search, search_strategies, \
     successive_halving
-from sim.experiments.spec import BASELINE, Experiment, arm_strategies, scenario_path
+from sim.experiments.spec import (
+    BASELINE,
+    Experiment,
+    ExperimentError,
+    arm_strategies,
+    scenario_path,
+)
 from sim.experiments.stages import (
     Runner,
     options_of,
@@ -44,6 +50,48 @@ from sim.experiments.stages import (
 from sim.experiments.store import ResultStore
 
 PLAN = "plan"
+
+
+def check_plan(spec: Experiment, path: Path) -> None:
+    """Every problem of ``[plan]`` found before a run: budget, measures, strategies, ranges."""
+    from sim.experiments.measures import OUTCOMES
+    from sim.experiments.spec import known_outcomes
+
+    problems = []
+    try:
+        plan_budget(spec)
+    except ExperimentError as exc:
+        problems += exc.problems
+    if not spec.is_function_model:
+        known = known_outcomes() | {n for n, o in OUTCOMES.items() if o.sum_of}
+        problems += [f"plan measure {m!r}: the model has no outcome {parse_measure(m).outcome!r};"
+                     f" known: {', '.join(sorted(known))}"
+                     for m in spec.plan.all_measures() if parse_measure(m).outcome not in known]
+        problems += _check_plan_scenario(spec, path)
+    if problems:
+        raise ExperimentError(str(path), problems)
+
+
+def _check_plan_scenario(spec: Experiment, path: Path) -> list[str]:
+    from sim.scenario import ScenarioError, load_scenario
+    from sim.strategies import CATALOGUE
+
+    problems = []
+    if spec.plan.search is not None:
+        problems += [f"plan.search.strategies: unknown strategy {n!r}; known: "
+                     f"{', '.join(CATALOGUE)}" for n in spec.plan.search.strategies
+                     if n not in CATALOGUE]
+    settings = spec.plan.robustness
+    if settings is None or settings.samples is not None:
+        return problems
+    file = scenario_path(spec.experiment.scenarios[0], path)
+    for end in ("low", "high"):
+        overrides = spec.fixed | {n: getattr(r, end) for n, r in settings.parameters.items()}
+        try:
+            load_scenario(file, overrides)
+        except ScenarioError as exc:
+            problems += [f"plan.robustness.parameters ({end} ends): {p}" for p in exc.problems]
+    return list(dict.fromkeys(problems))
 
 
 def stage_folder(out: Path, *parts: str) -> Path:
@@ -131,6 +179,7 @@ class Answer:
     discovery_runs: pd.DataFrame | None = None  # parameters and "failed" of each run
     discovery_note: str = ""
     satisficing: float | None = None
+    power: float = 0.8
 
     def to_dict(self) -> dict[str, Any]:
         effect = None if self.versus_baseline is None else {
@@ -177,9 +226,10 @@ def planner_answer(spec: Experiment, path: Path, out: Path) -> Answer:
     versus = ranking.pair(recommended, BASELINE) if (
         recommended != BASELINE and BASELINE in ranking.options) else None
     answer = Answer(measure, ranking, recommended, versus, plan_budget(spec),
-                    budget_table(spec, path, ranking.options), others)
+                    budget_table(spec, path, ranking.options), others, power=spec.plan.power)
     if spec.plan.search is not None:
-        answer.search = read_search(stage_folder(out, "search"), measure)
+        answer.search = read_search(stage_folder(out, "search"), measure,
+                                    spec.plan.search.finalists)
     _robustness(answer, spec, out)
     return answer
 

@@ -10,7 +10,8 @@ Successive halving (Jamieson and Talwalkar 2016, "Non-stochastic best arm
 identification and hyperparameter optimization", AISTATS; Karnin et al. 2013)
 spends few replications on many candidates and many on few: every candidate
 runs `first_replications` times; the best 1/eta go on with eta times the
-replications; and so on until `finalists` remain. All candidates meet the same
+replications; and so on until `finalists` remain or the replications reach the
+experiment's own (the comparison stage runs the finalists that often anyway). All candidates meet the same
 random numbers at each replication, so a round compares them fairly, and the
 replications of an earlier round are reused, never run again. Each round is a
 stage (`sim.experiments.stages`): its own results store, resumable, on any
@@ -59,7 +60,10 @@ class SearchResult:
 
     @property
     def runs(self) -> int:
-        return sum(len(r.scores) * r.replications for r in self.rounds)
+        """Runs the search made (a later round reuses the replications of the one before)."""
+        before = [0] + [r.replications for r in self.rounds[:-1]]
+        return sum(len(r.scores) * (r.replications - b)
+                   for r, b in zip(self.rounds, before, strict=True))
 
     def to_dict(self) -> dict:
         return {"candidates": self.candidates, "finalists": self.finalists,
@@ -150,6 +154,8 @@ def successive_halving(spec: Experiment, path: Path, folder: Path,
         raise ExperimentError("plan.search", [f"no subset of {', '.join(switches)} fits the "
                                               f"budget Rp {plan_budget(spec):,.0f}"])
     total = len(candidates)
+    # the compare stage runs the finalists at the experiment's replications anyway
+    cap = max(spec.experiment.replications, settings.first_replications)
     replications, rounds, previous = settings.first_replications, [], []
     while True:
         where = folder / f"round-{len(rounds)}"
@@ -157,7 +163,7 @@ def successive_halving(spec: Experiment, path: Path, folder: Path,
                          options_of(spec, candidates, switches), [{}], replications, runner,
                          reuse=previous)
         scores = score(runs, measure, candidates)
-        last = len(candidates) <= settings.finalists
+        last = len(candidates) <= settings.finalists or replications >= cap
         keep = settings.finalists if last else max(settings.finalists,
                                                    math.ceil(len(candidates) / settings.eta))
         scores["kept"] = scores.index < keep
@@ -165,12 +171,12 @@ def successive_halving(spec: Experiment, path: Path, folder: Path,
         if last:
             break
         candidates = list(scores["option"].iloc[:keep])
-        previous, replications = [where], replications * settings.eta
+        previous, replications = [where], min(cap, replications * settings.eta)
     finalists = list(rounds[-1].scores["option"].iloc[:settings.finalists])
     return SearchResult(rounds, finalists, total, left_out)
 
 
-def read_search(folder: Path, measure: Measure) -> SearchResult | None:
+def read_search(folder: Path, measure: Measure, finalists: int) -> SearchResult | None:
     """The rounds stored in `folder` (scored again from the runs), or None if there are none."""
     rounds = []
     while (stage := read_stage(folder / f"round-{len(rounds)}")) is not None:
@@ -183,5 +189,6 @@ def read_search(folder: Path, measure: Measure) -> SearchResult | None:
     for current, following in zip(rounds, rounds[1:], strict=False):
         current.scores["kept"] = current.scores["option"].isin(following.scores["option"])
     last = rounds[-1].scores
-    last["kept"] = True
-    return SearchResult(rounds, list(last["option"]), len(rounds[0].scores), [])
+    last["kept"] = last.index < finalists
+    return SearchResult(rounds, list(last["option"].iloc[:finalists]), len(rounds[0].scores),
+                        [])
