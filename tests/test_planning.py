@@ -248,3 +248,43 @@ def test_prim_finds_the_box_in_which_the_chosen_option_still_fails(portfolio):
     assert box.limits["stress"][0] == pytest.approx(PORTFOLIO_BOX["stress"][0], abs=0.07)
     assert box.lower_open["legitimacy"] and box.upper_open["stress"]
     assert box.density > 0.9 and box.coverage > 0.9
+
+
+# --- the commands ----------------------------------------------------------------------------
+
+
+def test_summarize_prints_the_ranking_and_its_json_carries_it(portfolio, capsys):
+    import json
+
+    from sim.cli import main
+
+    _, _, out, _ = portfolio
+    assert main(["summarize", str(out), "--lang", "en", "--no-figures"]) == 0
+    printed = capsys.readouterr().out
+    best = budget_portfolio_best(BUDGET)
+    assert printed.startswith(f"Recommended: {best.replace('+', ' + ')}")
+    assert "Chance best" in printed and "When it still fails" in printed
+    assert main(["summarize", str(out), "--json", "--no-figures"]) == 0
+    carried = json.loads(capsys.readouterr().out)["answer"]
+    assert carried["recommended"] == best
+    assert {r["option"] for r in carried["ranking"]["table"]} >= {best, "baseline"}
+    assert carried["ranking"]["pairs"] and carried["discovery"]["limits"]
+
+
+def test_plan_without_search_or_robustness_fails_loudly(tmp_path, capsys):
+    from sim.cli import main
+
+    path = quick_experiment(tmp_path)
+    assert main(["plan", str(path), "--out", str(tmp_path / "out")]) == 2
+    assert "nothing to plan" in capsys.readouterr().err
+
+
+def test_a_robustness_parameter_the_scenario_lacks_is_refused_before_any_run(tmp_path, capsys):
+    from sim.cli import main
+
+    path = quick_experiment(tmp_path, extra='\n[plan.robustness]\n[plan.robustness.parameters]\n'
+                                            '"grievance.no_such" = { low = 0.1, high = 0.2 }\n')
+    assert main(["plan", str(path), "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert "plan.robustness.parameters" in error and "no_such" in error
+    assert not (tmp_path / "out").exists()
