@@ -288,3 +288,17 @@ def test_a_robustness_parameter_the_scenario_lacks_is_refused_before_any_run(tmp
     error = capsys.readouterr().err
     assert "plan.robustness.parameters" in error and "no_such" in error
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_of_draws_such_as_a_posterior_replaces_the_ranges(tmp_path):
+    from sim.experiments.plan_spec import Robustness
+    from sim.experiments.robustness import parameter_source
+
+    draws = pd.DataFrame({"grievance.legitimacy": [0.8, 0.9, 0.95], "weight": [0.0, 1.0, 0.0]})
+    draws.to_csv(tmp_path / "posterior.csv", index=False)
+    settings = Robustness(samples="posterior.csv", worlds=5)
+    source = parameter_source(settings, tmp_path / "experiment.toml")
+    worlds = source.draw(5, seed=0)
+    assert source.names == ["grievance.legitimacy"]
+    # all the weight is on one draw, so every world is that draw
+    assert [w["grievance.legitimacy"] for w in worlds] == [0.9] * 5

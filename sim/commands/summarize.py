@@ -37,7 +37,7 @@ def main(args) -> int:
     else:
         if answer is not None:
             print(answer_text(answer, args.lang) + "\n")
-        print(summary_text(summary, args.lang))
+        print(summary_text(summary, args.lang, point_names(store.runs(), args.lang)))
     if not args.no_figures and summary.runs_ok:
         from sim.viz.experiment_figures import save_experiment_figures
 
@@ -81,15 +81,29 @@ def _digits(value: float) -> int:
     return 0 if abs(value) >= 100 else 2 if abs(value) >= 1 else 3
 
 
-def summary_text(summary, lang: str = "id") -> str:
-    """The tables of a summary as plain text (first design point of each scenario)."""
+def point_names(runs: pd.DataFrame, lang: str) -> dict[int, str]:
+    """Each design point by its parameter values: ``anggaran Rp 3,00 miliar``."""
+    from sim.viz.report.formats import parameter_text
+
+    columns = [c for c in runs.columns if c.startswith("param.")]
+    names = {}
+    for point, rows in runs.groupby("point", sort=True):
+        row = rows.iloc[0]
+        names[int(point)] = ", ".join(parameter_text(c.removeprefix("param."), row[c], lang)
+                                      for c in columns if pd.notna(row[c]))
+    return names
+
+
+def summary_text(summary, lang: str = "id", points: dict[int, str] | None = None) -> str:
+    """The tables of a summary as plain text; `points` names the design points."""
     lines = [f"{summary.runs_ok} {label('runs_summary', lang)}, {summary.runs_failed} "
              f"{label('runs_failed', lang)}"]
     effects = summary.effects.set_index(["scenario", "point", "arm", "outcome"]) \
         if not summary.effects.empty else pd.DataFrame()
     for (scenario, point, outcome), rows in summary.stats.groupby(
             ["scenario", "point", "outcome"], sort=False):
-        lines.append(f"\n{label(outcome, lang)} ({scenario}, point {point})")
+        where = ", ".join(p for p in (scenario, (points or {}).get(point, "")) if p)
+        lines.append(f"\n{label(outcome, lang)}" + (f" ({where})" if where else ""))
         for _, row in rows.iterrows():
             d = _digits(row["mean"])
             text = (f"  {row['arm']:<28} {label('mean', lang)} {number(row['mean'], lang, d)} "

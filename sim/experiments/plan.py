@@ -181,6 +181,18 @@ class Answer:
     satisficing: float | None = None
     power: float = 0.8
 
+    @property
+    def front(self) -> list[str]:
+        """Options no other beats on both cost within the budget and the risk (Pareto)."""
+        from sim.experiments.analysis import pareto_front
+
+        if self.costs.empty:
+            return []
+        table = self.ranking.table.merge(self.costs, on="option")
+        sign = 1 if self.measure.lower_is_better else -1
+        on = pareto_front(table["held_cost"].to_numpy(), sign * table["estimate"].to_numpy())
+        return list(table.loc[on, "option"])
+
     def to_dict(self) -> dict[str, Any]:
         effect = None if self.versus_baseline is None else {
             k: (v.item() if hasattr(v, "item") else v)
@@ -190,7 +202,7 @@ class Answer:
             "budget_rupiah": self.budget, "versus_baseline": effect,
             "ranking": self.ranking.to_dict(),
             "other_measures": {k: r.to_dict() for k, r in self.others.items()},
-            "costs": self.costs.to_dict(orient="records"),
+            "costs": self.costs.to_dict(orient="records"), "cost_risk_front": self.front,
             "search": None if self.search is None else self.search.to_dict(),
             "robustness": None if self.robustness is None else {
                 "source": self.robustness_source, "worlds": len(self.worlds),

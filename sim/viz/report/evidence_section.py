@@ -33,7 +33,10 @@ def evidence_section(results: Results, lang: str) -> Section | None:
                                  budget=words.rupiah_short(answer.budget, lang)
                                  if answer.budget is not None else "–")),
                   table_tag(_budget_table(answer, lang), (words.words("option", lang),
-                                                          text("strategy_shares", lang)))]
+                                                          text("strategy_shares", lang))),
+                  paragraph(text("plan_front", lang, risk=answer.measure.label(lang),
+                                 options=", ".join(words.option_name(o, lang)
+                                                   for o in answer.front)))]
     if answer.search is not None:
         parts += [f"<h3>{escape(text('search_heading', lang))}</h3>",
                   paragraph(words.search_sentence(answer, lang)),

@@ -437,6 +437,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Budget: {budget}. Every option is held to it: fixed parts are kept, the parts "
               "that can shrink (coverage, share trained) shrink by one common fraction. Costs "
               "are estimates."},
+    "plan_front": {
+        "id": "Batas Pareto biaya dalam anggaran dan {risk}: {options}. Setiap pilihan lain "
+              "dikalahkan salah satunya dalam biaya, risiko, atau keduanya.",
+        "en": "Pareto front of cost within the budget and {risk}: {options}. Every other option "
+              "is beaten by one of these on cost, risk or both."},
     "strategy_shares": {"id": "Bagian tiap strategi yang muat", "en": "Share of each strategy"},
     "search_heading": {"id": "Pencarian kombinasi terbaik", "en": "Searching for the best "
                        "combination"},
