@@ -31,6 +31,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{option} does not clearly lower the {risk}: {base} without an extra measure, "
               "{value} with it (lowered by {diff} {interval}; the interval includes zero).",
     },
+    "headline_not_sure": {
+        "id": "{option} menurunkan {risk} dari {base} menjadi {value} (turun {diff} {interval}), "
+              "tetapi setelah koreksi Holm untuk {pairs} perbandingan selisih ini belum jelas.",
+        "en": "{option} lowers the {risk} from {base} to {value} (down {diff} {interval}), but "
+              "after Holm's correction for {pairs} comparisons the difference is not yet clear.",
+    },
     "headline_higher": {
         "id": "{option} justru menaikkan {risk}: dari {base} menjadi {value} (naik {diff} "
               "{interval}).",
@@ -244,6 +250,9 @@ def headline(answer, lang: str) -> str:
     if effect["told_apart"] and better_low > 0:
         return words("headline_lower", lang, **values, diff=_size(gain, measure, lang),
                      interval=interval)
+    if better_low > 0:  # the interval leaves out zero, the tests over every pair do not
+        return words("headline_not_sure", lang, **values, diff=_size(gain, measure, lang),
+                     interval=interval, pairs=len(ranking.pairs))
     if gain >= 0 or not effect["told_apart"]:
         return words("headline_not_lower", lang, **values, diff=_size(gain, measure, lang),
                      interval=interval)

@@ -1,6 +1,6 @@
 """Figures of the planner's answer: the ranking, robustness across worlds, the PRIM box.
 
-Each fits an A4 page and a 1280 px screen (at most 7.2 x 4.2 inches, 110 dpi in
+Each fits an A4 page and a 1280 px screen (at most 7.2 x 6 inches, 110 dpi in
 the report), names options by number or short name so labels cannot overlap,
 and speaks the report's language.
 """
@@ -33,6 +33,28 @@ TITLES = {
 }
 
 
+def axis_name(option: str, lang: str, width: int = 36, lines: int = 2) -> str:
+    """An option's name for an axis: wrapped at its "+" to `lines` lines of about `width`.
+
+    Examples
+    --------
+    >>> print(axis_name("conflict_mapping+leaders_dialogue+counter_hoax+bimtek_training", "en"))
+    conflict_mapping + leaders_dialogue
+    + counter_hoax + bimtek_training
+    """
+    parts = option_name(option, lang).split(" + ")
+    wrapped = [parts[0]]
+    for part in parts[1:]:
+        if len(wrapped[-1]) + 3 + len(part) <= width:
+            wrapped[-1] += f" + {part}"
+        else:
+            wrapped.append(f"+ {part}")
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] += " …"
+    return "\n".join(wrapped)
+
+
 def _t(key: str, lang: str, **values) -> str:
     return TITLES[key][lang].format(**values)
 
@@ -49,15 +71,14 @@ def ranking_figure(answer, lang: str = "id"):
     table = ranking.table.sort_values(["rank", "chance_best", "order"],
                                       ascending=[True, False, True], kind="stable")
     table = table.iloc[::-1]  # best at the top of a horizontal chart
-    height = min(4.2, 1.0 + 0.42 * len(table))
+    height = min(6.0, 1.0 + 0.5 * len(table))
     fig, ax = plt.subplots(figsize=(WIDTH, height))
     y = np.arange(len(table))
     colours = [BEST if o == answer.recommended else BASE if o == "baseline" else OTHER
                for o in table["option"]]
     ax.hlines(y, table["low"], table["high"], colors=colours, lw=3)
     ax.scatter(table["estimate"], y, color=colours, zorder=3, s=36)
-    names = [option_name(o, lang) for o in table["option"]]
-    ax.set_yticks(y, [n if len(n) <= 38 else n[:36] + "…" for n in names], fontsize=8)
+    ax.set_yticks(y, [axis_name(o, lang) for o in table["option"]], fontsize=7.5)
     for k, chance in enumerate(table["chance_best"]):
         ax.annotate(f"{_t('chance_best', lang)} {percent(chance, lang, 0)}", (1.01, k),
                     xycoords=("axes fraction", "data"), fontsize=7.5, va="center")
@@ -76,14 +97,14 @@ def robustness_figure(answer, worlds_table, lang: str = "id"):
     regret = worlds_table[options].to_numpy(dtype=float)
     signed = regret if answer.measure.lower_is_better else -regret
     regret = signed - np.nanmin(signed, axis=1, keepdims=True)
-    fig, ax = plt.subplots(figsize=(WIDTH, min(4.2, 1.2 + 0.45 * len(options))))
+    fig, ax = plt.subplots(figsize=(WIDTH, min(6.0, 1.2 + 0.55 * len(options))))
     rng = np.random.default_rng(0)  # jitter only, so that dots in one place are all seen
     for k, option in enumerate(options):
         colour = BEST if option == answer.recommended else OTHER
         ax.barh(k, np.nanmean(regret[:, k]), color=colour, alpha=0.25, height=0.6)
         ax.scatter(regret[:, k], k + rng.uniform(-0.18, 0.18, len(regret)), s=12,
                    color=colour)
-    ax.set_yticks(range(len(options)), [option_name(o, lang) for o in options], fontsize=8)
+    ax.set_yticks(range(len(options)), [axis_name(o, lang) for o in options], fontsize=7.5)
     ax.invert_yaxis()
     _value_axis(ax, answer.measure, lang)
     ax.set_xlabel(_t("regret_axis", lang))
