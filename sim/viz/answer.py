@@ -14,33 +14,32 @@ import pandas as pd
 
 from sim.experiments.spec import BASELINE
 
-MOST_NAMED = 3
 from sim.viz.labels import label, number, percent
 
 WORDS: dict[str, dict[str, str]] = {
     "recommended": {"id": "Rekomendasi", "en": "Recommended"},
     "headline_lower": {
-        "id": "{option} menurunkan {risk} dari {base} menjadi {value}: turun {diff} {interval} "
+        "id": "Pilihan ini menurunkan {risk} dari {base} menjadi {value}: turun {diff} {interval} "
               "dibanding tanpa strategi tambahan.",
-        "en": "{option} lowers the {risk} from {base} to {value}: down {diff} {interval} "
+        "en": "It lowers the {risk} from {base} to {value}: down {diff} {interval} "
               "against no extra measure.",
     },
     "headline_not_lower": {
-        "id": "{option} tidak jelas menurunkan {risk}: {base} tanpa strategi tambahan, {value} "
+        "id": "Pilihan ini tidak jelas menurunkan {risk}: {base} tanpa strategi tambahan, {value} "
               "dengannya (penurunan {diff} {interval}; selangnya mencakup nol).",
-        "en": "{option} does not clearly lower the {risk}: {base} without an extra measure, "
+        "en": "It does not clearly lower the {risk}: {base} without an extra measure, "
               "{value} with it (lowered by {diff} {interval}; the interval includes zero).",
     },
     "headline_not_sure": {
-        "id": "{option} menurunkan {risk} dari {base} menjadi {value} (turun {diff} {interval}), "
+        "id": "Pilihan ini menurunkan {risk} dari {base} menjadi {value} (turun {diff} {interval}), "
               "tetapi setelah koreksi Holm untuk {pairs} perbandingan selisih ini belum jelas.",
-        "en": "{option} lowers the {risk} from {base} to {value} (down {diff} {interval}), but "
+        "en": "It lowers the {risk} from {base} to {value} (down {diff} {interval}), but "
               "after Holm's correction for {pairs} comparisons the difference is not yet clear.",
     },
     "headline_higher": {
-        "id": "{option} justru menaikkan {risk}: dari {base} menjadi {value} (naik {diff} "
+        "id": "Pilihan ini justru menaikkan {risk}: dari {base} menjadi {value} (naik {diff} "
               "{interval}).",
-        "en": "{option} raises the {risk}: from {base} to {value} (up {diff} {interval}).",
+        "en": "It raises the {risk}: from {base} to {value} (up {diff} {interval}).",
     },
     "no_option": {"id": "Tidak ada pilihan selain baseline yang dibandingkan.",
                   "en": "No option other than the baseline was compared."},
@@ -57,23 +56,25 @@ WORDS: dict[str, dict[str, str]] = {
               "alpha {alpha}).",
     },
     "tied": {
-        "id": "Dengan {n} ulangan, pilihan ini tidak dapat dibedakan dari {others} (uji "
-              "berpasangan, koreksi Holm untuk {pairs} perbandingan, alfa {alpha}).",
-        "en": "With {n} replications it cannot be told apart from {others} (paired tests, "
-              "Holm's correction over {pairs} comparisons, alpha {alpha}).",
+        "id": "Dengan {n} ulangan ini, pilihan ini belum dapat dibedakan dari {count} pilihan "
+              "lain, yang terdekat {closest} (uji berpasangan, koreksi Holm untuk {pairs} "
+              "perbandingan, alfa {alpha}){more}.",
+        "en": "With these {n} replications it cannot yet be told apart from {count} other "
+              "options, the closest {closest} (paired tests, Holm's correction over {pairs} "
+              "comparisons, alpha {alpha}){more}.",
     },
-    "more_options": {"id": "{names} dan {count} pilihan lain", "en": "{names} and {count} more"},
     "more_runs": {
-        "id": "Sekitar {more} ulangan lagi per pilihan akan membedakannya dari {other} "
-              "(daya {power}, bila selisihnya memang {diff}).",
-        "en": "About {more} more replications per option would tell it apart from {other} "
-              "(power {power}, if the difference is the {diff} estimated).",
+        "id": "; ulangan tambahan per pilihan yang akan membedakannya: sekitar {runs} (daya "
+              "{power}, bila selisihnya memang sebesar perkiraan)",
+        "en": "; further replications per option that would tell them apart: about {runs} "
+              "(power {power}, if the differences are as estimated)",
     },
-    "no_difference": {
-        "id": "Terhadap {other} tidak terlihat selisih sama sekali; menambah ulangan tidak akan "
-              "memisahkannya.",
-        "en": "Against {other} no difference was seen at all; more replications would not "
-              "separate them.",
+    "runs_from": {"id": "{runs} dari {other}", "en": "{runs} from {other}"},
+    "no_more_runs": {
+        "id": "; terhadap {other} tidak terlihat selisih sama sekali, menambah ulangan tidak "
+              "akan memisahkannya",
+        "en": "; against {other} no difference was seen at all, and more replications would "
+              "not separate them",
     },
     "cost": {
         "id": "Biaya: {held} dari anggaran {budget} (biaya penuh {full}; anggaran menanggung "
@@ -275,22 +276,20 @@ def sureness(answer, lang: str) -> list[str]:
     # the rivals most often best first: they are the ones a planner would weigh against it
     chances = ranking.table.set_index("option")["chance_best"]
     others = sorted(others, key=lambda o: (-chances[o], ranking.options.index(o)))
-    shown = words("and", lang).join(option_name(o, lang) for o in others[:MOST_NAMED])
-    if len(others) > MOST_NAMED:
-        shown = words("more_options", lang, names=", ".join(
-            option_name(o, lang) for o in others[:MOST_NAMED]), count=len(others) - MOST_NAMED)
-    lines.append(words("tied", lang, n=ranking.replications, others=shown,
-                       pairs=len(ranking.pairs), alpha=alpha))
     rivals = [others[0]] + ([BASELINE] if BASELINE in others[1:] else [])
+    counts, blind = [], ""
     for other in rivals:
         pair = ranking.pair(option, other)
         if pair["more_replications"] is None or pd.isna(pair["more_replications"]):
-            lines.append(words("no_difference", lang, other=option_name(other, lang)))
+            blind = blind or words("no_more_runs", lang, other=option_name(other, lang))
         else:
-            lines.append(words("more_runs", lang, more=number(pair["more_replications"], lang),
-                               other=option_name(other, lang),
-                               power=percent(answer.power, lang, 0),
-                               diff=_size(abs(pair["difference"]), answer.measure, lang)))
+            counts.append(words("runs_from", lang, runs=number(pair["more_replications"], lang),
+                                other=option_name(other, lang)))
+    more = words("more_runs", lang, runs=", ".join(counts),
+                 power=percent(answer.power, lang, 0)) if counts else ""
+    lines.append(words("tied", lang, n=ranking.replications, count=len(others),
+                       closest=option_name(others[0], lang), pairs=len(ranking.pairs),
+                       alpha=alpha, more=more + blind))
     return lines
 
 
