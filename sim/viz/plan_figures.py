@@ -25,11 +25,10 @@ TITLES = {
     "regret": {"id": "Penyesalan per dunia (selisih dari pilihan terbaik di dunia itu)",
                "en": "Regret in each world (how far behind that world's best option)"},
     "regret_axis": {"id": "Penyesalan", "en": "Regret"},
-    "box": {"id": "Di mana {option} masih gagal: kotak PRIM",
-            "en": "Where {option} still fails: the PRIM box"},
-    "failed": {"id": "gagal", "en": "fails"},
-    "held": {"id": "tidak gagal", "en": "does not fail"},
-    "box_label": {"id": "kotak PRIM", "en": "PRIM box"},
+    "box": {"id": "Di mana pilihan yang direkomendasikan masih gagal (garis putus-putus: kotak "
+                  "PRIM)",
+            "en": "Where the recommended option still fails (dashed: the PRIM box)"},
+    "failing_share": {"id": "bagian run yang gagal", "en": "share of runs failing"},
 }
 
 
@@ -114,25 +113,25 @@ def robustness_figure(answer, worlds_table, lang: str = "id"):
 
 
 def discovery_figure(answer, lang: str = "id"):
-    """Runs of the recommended option on the box's two parameters, failures marked, the box."""
+    """The worlds on the box's two parameters, coloured by the share of runs failing; the box."""
     box, runs = answer.box, answer.discovery_runs
     names = list(box.limits)
     others = [c for c in runs.columns if c not in names and c != "failed"]
     x_name = names[0]
     y_name = names[1] if len(names) > 1 else (others[0] if others else names[0])
-    fig, ax = plt.subplots(figsize=(WIDTH * 0.75, 4.2))
-    failed = runs["failed"].to_numpy(dtype=bool)
-    ax.scatter(runs.loc[~failed, x_name], runs.loc[~failed, y_name], s=14, color=BASE,
-               label=_t("held", lang))
-    ax.scatter(runs.loc[failed, x_name], runs.loc[failed, y_name], s=18, color=BEST,
-               marker="x", label=_t("failed", lang))
+    # a world's replications sit on one spot: one dot per world, its share of failing runs
+    worlds = runs.groupby([x_name, y_name], sort=False)["failed"].mean().reset_index()
+    fig, ax = plt.subplots(figsize=(WIDTH * 0.8, 4.2))
+    dots = ax.scatter(worlds[x_name], worlds[y_name], c=worlds["failed"], cmap="Reds", vmin=0,
+                      vmax=1, s=46, edgecolors="#333333", linewidths=0.6)
+    fig.colorbar(dots, ax=ax, label=_t("failing_share", lang), shrink=0.85,
+                 format=matplotlib.ticker.FuncFormatter(lambda v, _: percent(v, lang, 0)))
     x_low, x_high = box.limits[x_name]
     y_low, y_high = box.limits.get(y_name, (runs[y_name].min(), runs[y_name].max()))
     ax.add_patch(plt.Rectangle((x_low, y_low), x_high - x_low, y_high - y_low, fill=False,
-                               ec="#222222", lw=1.5, ls="--", label=_t("box_label", lang)))
+                               ec="#222222", lw=1.5, ls="--"))
     ax.set_xlabel(x_name, fontsize=8)
     ax.set_ylabel(y_name, fontsize=8)
-    ax.set_title(_t("box", lang, option=option_name(answer.recommended, lang)), fontsize=10)
-    ax.legend(fontsize=7.5, loc="best", framealpha=0.9)
+    ax.set_title(_t("box", lang), fontsize=10)
     fig.tight_layout()
     return fig

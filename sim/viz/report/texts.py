@@ -462,10 +462,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each option's regret in each world (dots) and its mean (bar)."},
     "discovery_heading": {"id": "Kapan pilihan ini masih gagal", "en": "When it still fails"},
     "discovery_caption": {
-        "id": "Run pilihan yang direkomendasikan di dunia-dunia uji; tanda silang = gagal; "
-              "garis putus-putus = kotak PRIM.",
-        "en": "Runs of the recommended option across the worlds tried; crosses fail; the "
-              "dashed line is the PRIM box."},
+        "id": "Setiap titik satu dunia uji, diwarnai menurut bagian run pilihan yang "
+              "direkomendasikan yang gagal di sana; garis putus-putus: kotak PRIM.",
+        "en": "Each dot is one world tried, coloured by the share of the recommended option's "
+              "runs that fail there; dashed: the PRIM box."},
 }
 
 
