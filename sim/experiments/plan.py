@@ -30,8 +30,7 @@ from sim.experiments.measures import Measure, has_outcome, parse_measure
 from sim.experiments.ranking import Ranking, paired_matrix, rank_options
 from sim.experiments.robustness import parameter_source, per_world, robustness_table
 from sim.experiments.runner import SweepReport, run_experiment
-from sim.experiments.search import SearchResult, read_search, search_strategies, \
-    successive_halving
+from sim.experiments.search import SearchResult, read_search, search_strategies, successive_halving
 from sim.experiments.spec import (
     BASELINE,
     Experiment,

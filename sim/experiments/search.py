@@ -11,9 +11,10 @@ identification and hyperparameter optimization", AISTATS; Karnin et al. 2013)
 spends few replications on many candidates and many on few: every candidate
 runs `first_replications` times; the best 1/eta go on with eta times the
 replications; and so on until `finalists` remain or the replications reach the
-experiment's own (the comparison stage runs the finalists that often anyway). All candidates meet the same
-random numbers at each replication, so a round compares them fairly, and the
-replications of an earlier round are reused, never run again. Each round is a
+experiment's own (the comparison stage runs the finalists that often anyway).
+All candidates meet the same random numbers at each replication, so a round
+compares them fairly, and the replications of an earlier round are reused,
+never run again. Each round is a
 stage (`sim.experiments.stages`): its own results store, resumable, on any
 executor. Ties on the measure (frequent for a chance over few runs) are broken
 by the mean of the measure's outcome, then by fewer strategies.

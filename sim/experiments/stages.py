@@ -1,4 +1,4 @@
-"""A stage of the planner's pipeline: some options, in some worlds, run through the runner and store.
+"""A stage of the planner's pipeline: options in worlds, run through the runner into a store.
 
 A stage is the experiment narrowed to a list of options (strategy sets, or a
 function model's on/off parameters), a list of worlds (parameter values drawn

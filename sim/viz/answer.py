@@ -13,7 +13,6 @@ import math
 import pandas as pd
 
 from sim.experiments.spec import BASELINE
-
 from sim.viz.labels import label, number, percent
 
 WORDS: dict[str, dict[str, str]] = {
@@ -31,7 +30,8 @@ WORDS: dict[str, dict[str, str]] = {
               "{value} with it (lowered by {diff} {interval}; the interval includes zero).",
     },
     "headline_not_sure": {
-        "id": "Pilihan ini menurunkan {risk} dari {base} menjadi {value} (turun {diff} {interval}), "
+        "id": "Pilihan ini menurunkan {risk} dari {base} menjadi {value} (turun {diff} "
+              "{interval}), "
               "tetapi setelah koreksi Holm untuk {pairs} perbandingan selisih ini belum jelas.",
         "en": "It lowers the {risk} from {base} to {value} (down {diff} {interval}), but "
               "after Holm's correction for {pairs} comparisons the difference is not yet clear.",

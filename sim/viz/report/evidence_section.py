@@ -1,4 +1,4 @@
-"""The evidence behind the answer: every pair, other measures, the budget, search, robustness, PRIM."""
+"""The evidence behind the answer: pairs, other measures, budget, search, robustness, PRIM."""
 
 from __future__ import annotations
 
@@ -117,7 +117,7 @@ def _rounds_table(answer, lang: str) -> pd.DataFrame:
     for found in answer.search.rounds:
         best = found.scores.iloc[0]
         rows.append({text("round", lang): str(found.number + 1),
-                     text("candidates", lang): str(len(found.scores)),
+                     text("search_candidates", lang): str(len(found.scores)),
                      text("replications_each", lang): str(found.replications),
                      text("kept", lang): str(int(found.scores["kept"].sum())),
                      text("best_in_round", lang):

@@ -446,7 +446,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "search_heading": {"id": "Pencarian kombinasi terbaik", "en": "Searching for the best "
                        "combination"},
     "round": {"id": "Putaran", "en": "Round"},
-    "candidates": {"id": "Kandidat", "en": "Candidates"},
+    "search_candidates": {"id": "Kandidat", "en": "Candidates"},
     "replications_each": {"id": "Ulangan per kandidat", "en": "Replications each"},
     "kept": {"id": "Lolos", "en": "Kept"},
     "best_in_round": {"id": "Terbaik di putaran ini", "en": "Best in the round"},
