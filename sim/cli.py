@@ -9,8 +9,9 @@ import sys
 from sim.scenario.loading import ScenarioError
 
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
-COMMANDS = ["run", "validate", "scenarios", "strategies", "vulnerability", "sweep", "summarize",
-            "sensitivity", "report", "validate-science", "calibrate", "province", "app", "film"]
+COMMANDS = ["run", "validate", "scenarios", "strategies", "vulnerability", "sweep", "plan",
+            "summarize", "sensitivity", "report", "validate-science", "calibrate", "province",
+            "app", "film"]
 
 EXIT_BAD_INPUT = 2
 

@@ -128,8 +128,10 @@ def test_the_short_answer_quotes_the_paired_differences_of_the_analysis(quick, r
     assert belief["difference_high"] < 0, "the counter-hoax campaign lowers hoax belief"
     answer = unescape(section(reports["en"], "summary"))
     assert "Peak hoax belief: lower than in the baseline" in answer
-    assert difference_interval(belief["difference_low"], belief["difference_high"],
-                               "peak_hoax_belief", "en") in answer
+    # "lower by 12.1 % points [11.6; 12.5]": the bounds in the direction of the words
+    bounds = difference_interval(-belief["difference_high"], -belief["difference_low"],
+                                 "peak_hoax_belief", "en")
+    assert bounds in answer and "-" not in bounds
     assert reduction_text(belief["relative_reduction"], belief["reduction_low"],
                           belief["reduction_high"], "en") in answer
 
@@ -338,3 +340,23 @@ def test_a_function_model_with_one_arm_says_there_is_nothing_to_compare(tmp_path
     said = " ".join(boxes(build_report(sweep(experiment, tmp_path / "out"), "en")))
     assert "function model sim.experiments.testfunctions:ishigami" in said
     assert "Only one strategy set (the baseline) was run" in said
+
+
+def test_the_first_screen_answers_with_the_option_its_chance_of_being_best_and_its_cost(quick,
+                                                                                         reports):
+    from sim.experiments import ResultStore
+    from sim.experiments.plan import planner_answer
+    from sim.viz.answer import option_name, rupiah_short
+
+    spec, path = ResultStore(quick).experiment()
+    answer = planner_answer(spec, path, quick)
+    first = re.sub(r"<[^>]+>", "", unescape(section(reports["en"], "answer")))
+    assert reports["en"].index('id="answer"') < reports["en"].index('id="summary"')
+    assert f"Recommended: {option_name(answer.recommended, 'en')}" in first
+    chance = answer.ranking.row(answer.recommended)["chance_best"]
+    assert f"chance of being the best {round(100 * chance)}%" in first
+    held = answer.costs.set_index("option").loc[answer.recommended, "held_cost"]
+    assert rupiah_short(held, "en") in first
+    assert "When it still fails" in first  # said even when no robustness stage was run
+    first_id = re.sub(r"<[^>]+>", "", unescape(section(reports["id"], "answer")))
+    assert "Rekomendasi:" in first_id and "peluang menjadi yang terbaik" in first_id

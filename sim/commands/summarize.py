@@ -28,13 +28,16 @@ def main(args) -> int:
     store = ResultStore(args.folder)
     store.manifest()
     summary = summarize_store(args.folder)
-    data = summary.to_dict()
+    answer = answer_of(store)
+    data = summary.to_dict() | {"answer": answer.to_dict() if answer is not None else None}
     atomic_write_bytes(args.folder / "summary.json",
                        json.dumps(data, indent=1, default=str).encode())
     if args.json:
         print(json.dumps(data, default=str))
     else:
-        print(summary_text(summary, args.lang))
+        if answer is not None:
+            print(answer_text(answer, args.lang) + "\n")
+        print(summary_text(summary, args.lang, point_names(store.runs(), args.lang)))
     if not args.no_figures and summary.runs_ok:
         from sim.viz.experiment_figures import save_experiment_figures
 
@@ -42,6 +45,32 @@ def main(args) -> int:
         if not args.json:
             print(f"\n{len(written)} figures in {args.folder / 'figures'}/")
     return 0
+
+
+def answer_of(store):
+    """The planner's answer of a store, or None when it has fewer than two options to rank."""
+    from sim.experiments.plan import planner_answer
+
+    spec, path = store.experiment()
+    answer = planner_answer(spec, path, store.folder)
+    return answer if len(answer.ranking.options) > 1 else None
+
+
+def answer_text(answer, lang: str = "id") -> str:
+    """The answer first (recommended option, effect, sureness, cost, failures), then the ranking."""
+    from sim.viz import answer as words
+
+    lines = [f"{words.words('recommended', lang)}: "
+             f"{words.option_name(answer.recommended, lang)}",
+             words.headline(answer, lang), *words.sureness(answer, lang),
+             words.cost_sentence(answer, lang), words.failure_sentence(answer, lang),
+             *words.robustness_sentences(answer, lang), words.search_sentence(answer, lang)]
+    table = words.ranking_rows(answer, lang)
+    widths = {c: max(len(c), *(len(str(v)) for v in table[c])) for c in table.columns}
+    rows = ["  ".join(f"{c:<{widths[c]}}" for c in table.columns)]
+    rows += ["  ".join(f"{str(v):<{widths[c]}}" for c, v in row.items())
+             for _, row in table.iterrows()]
+    return "\n".join([line for line in lines if line] + [""] + rows)
 
 
 def _interval(low: float, high: float, lang: str, digits: int) -> str:
@@ -52,15 +81,29 @@ def _digits(value: float) -> int:
     return 0 if abs(value) >= 100 else 2 if abs(value) >= 1 else 3
 
 
-def summary_text(summary, lang: str = "id") -> str:
-    """The tables of a summary as plain text (first design point of each scenario)."""
+def point_names(runs: pd.DataFrame, lang: str) -> dict[int, str]:
+    """Each design point by its parameter values: ``anggaran Rp 3,00 miliar``."""
+    from sim.viz.report.formats import parameter_text
+
+    columns = [c for c in runs.columns if c.startswith("param.")]
+    names = {}
+    for point, rows in runs.groupby("point", sort=True):
+        row = rows.iloc[0]
+        names[int(point)] = ", ".join(parameter_text(c.removeprefix("param."), row[c], lang)
+                                      for c in columns if pd.notna(row[c]))
+    return names
+
+
+def summary_text(summary, lang: str = "id", points: dict[int, str] | None = None) -> str:
+    """The tables of a summary as plain text; `points` names the design points."""
     lines = [f"{summary.runs_ok} {label('runs_summary', lang)}, {summary.runs_failed} "
              f"{label('runs_failed', lang)}"]
     effects = summary.effects.set_index(["scenario", "point", "arm", "outcome"]) \
         if not summary.effects.empty else pd.DataFrame()
     for (scenario, point, outcome), rows in summary.stats.groupby(
             ["scenario", "point", "outcome"], sort=False):
-        lines.append(f"\n{label(outcome, lang)} ({scenario}, point {point})")
+        where = ", ".join(p for p in (scenario, (points or {}).get(point, "")) if p)
+        lines.append(f"\n{label(outcome, lang)}" + (f" ({where})" if where else ""))
         for _, row in rows.iterrows():
             d = _digits(row["mean"])
             text = (f"  {row['arm']:<28} {label('mean', lang)} {number(row['mean'], lang, d)} "

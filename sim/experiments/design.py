@@ -90,7 +90,7 @@ def latin_hypercube(ranges: dict[str, tuple[float, float]], size: int,
 
 def design_points(spec: Experiment) -> list[dict[str, Any]]:
     """The experiment's design points: grid x sample (each alone if the other is absent)."""
-    points = grid_points(spec.grid)
+    points = grid_points(spec.design_grid)
     if spec.sample is None:
         return points
     ranges = {n: (r.low, r.high) for n, r in spec.sample.parameters.items()}

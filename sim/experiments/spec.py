@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from sim.experiments.plan_spec import Plan
 from sim.experiments.sensitivity_spec import Distribution, Sensitivity, check_sensitivity
 from sim.outcomes import OUTCOME_DOCS
 from sim.scenario import ScenarioError, bundled_path, load_scenario, read_toml
@@ -45,6 +46,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+Rupiah = Annotated[float, Field(ge=0)]
+# where a budget goes in a run: the scenario's budget table, or a function model's parameter
+BUDGET_PATH = "strategies.budget.rupiah"
+FUNCTION_BUDGET = "budget"
+
+
 class Meta(Strict):
     name: str = Field(pattern=r"^[a-z0-9_]+$", description="short id, lower case")
     title: str = ""
@@ -58,6 +65,8 @@ class Meta(Strict):
     )
     replications: Annotated[int, Field(ge=1)] = 1
     root_seed: Annotated[int, Field(ge=0)] = 0
+    budget: Rupiah | list[Rupiah] | None = Field(
+        None, description="most each strategy set may cost, rupiah; a list sweeps budgets")
 
     @field_validator("model")
     @classmethod
@@ -112,6 +121,8 @@ class Experiment(Strict):
     analysis: Analysis = Field(default_factory=Analysis)
     sensitivity: Sensitivity | None = Field(
         None, description="a sensitivity study (see sim.experiments.sensitivity)")
+    plan: Plan = Field(default_factory=Plan,
+                       description="the planner's question: risk, search, robustness")
 
     @property
     def name(self) -> str:
@@ -120,6 +131,24 @@ class Experiment(Strict):
     @property
     def is_function_model(self) -> bool:
         return self.experiment.model != KONDUSIF
+
+    @property
+    def budgets(self) -> list[float]:
+        """The budgets compared, in rupiah (empty when the experiment sets none)."""
+        budget = self.experiment.budget
+        return [] if budget is None else [float(b) for b in
+                                          (budget if isinstance(budget, list) else [budget])]
+
+    @property
+    def budget_path(self) -> str:
+        """The override a budget becomes in a run."""
+        return FUNCTION_BUDGET if self.is_function_model else BUDGET_PATH
+
+    @property
+    def design_grid(self) -> dict[str, list[Any]]:
+        """The grid with the budgets as its first dimension (so points group by budget)."""
+        budgets = {self.budget_path: self.budgets} if self.budgets else {}
+        return budgets | self.grid
 
     @property
     def arms(self) -> list[str]:
@@ -207,6 +236,9 @@ def _check_design(spec: Experiment) -> list[str]:
             if not rng.low < rng.high:
                 problems.append(f"sample.parameters.{name} = [{rng.low}, {rng.high}]: "
                                 f"low must be below high")
+    if spec.budgets and any(p in spec.fixed or p in spec.grid for p in (spec.budget_path,)):
+        problems.append(f"{spec.budget_path}: set in experiment.budget and in fixed/grid; "
+                        "choose one")
     overlap = (set(spec.grid) & set(spec.sample.parameters if spec.sample else {}))
     problems += [f"{name}: set in both grid and sample; choose one" for name in sorted(overlap)]
     return problems
@@ -281,7 +313,7 @@ def _probe_points(spec: Experiment) -> list[dict[str, Any]]:
     ``integer``, so a whole-number parameter sampled as a float is caught here.
     """
     ranges = {name: (min(v), max(v)) if _numeric(v) else (v[0], v[-1])
-              for name, v in spec.grid.items() if v}
+              for name, v in spec.design_grid.items() if v}
     if spec.sample is not None:
         ranges |= {n: (r.low, r.high) for n, r in spec.sample.parameters.items()}
     points = [spec.fixed | {n: ends[k] for n, ends in ranges.items()} for k in (0, 1)]
@@ -353,7 +385,11 @@ def scenario_digests(spec: Experiment, path: Path) -> dict[str, str]:
 
 def experiment_hash(spec: Experiment, path: Path) -> str:
     """A digest of everything that decides the runs (titles and descriptions excluded)."""
-    definition = spec.model_dump(mode="json", exclude={"experiment": {"title", "description"}})
+    # the plan decides no run of this experiment (its stages have their own stores)
+    definition = spec.model_dump(mode="json", exclude={"experiment": {"title", "description"},
+                                                       "plan": True})
+    if definition["experiment"]["budget"] is None:  # digests of files made before budgets
+        del definition["experiment"]["budget"]
     definition["scenario_files"] = scenario_digests(spec, path)
     if spec.parameters is not None:
         from sim.calibration.posterior import posterior_digest

@@ -84,3 +84,57 @@ def sobol_g_indices(a: tuple[float, ...] = SOBOL_G_A) -> dict[str, list[float]]:
     total = np.prod(1 + partial) - 1
     others = np.array([np.prod(np.delete(1 + partial, i)) for i in range(len(a))])
     return {"S1": list(partial / total), "ST": list(partial * others / total)}
+
+
+# A budget portfolio with a known best subset and a known failure box, for the planner's
+# pipeline: option -> (cost, share of the risk it removes at full strength). Invented numbers.
+PORTFOLIO = {"a": (1.0, 0.30), "b": (2.0, 0.55), "c": (0.5, 0.15), "d": (1.5, 0.40),
+             "e": (3.0, 0.60)}
+PORTFOLIO_NOISE = 0.3
+PORTFOLIO_BOX = {"legitimacy": (0.0, 0.3), "stress": (0.6, 1.0)}
+
+
+def _portfolio_factor(chosen: list[str], budget: float) -> tuple[float, float]:
+    """What is left of the risk with `chosen` held to `budget`, and what it then costs."""
+    cost = sum(PORTFOLIO[k][0] for k in chosen)
+    share = min(1.0, budget / cost) if cost > 0 else 1.0
+    factor = math.prod(1 - PORTFOLIO[k][1] * share for k in chosen)
+    return factor, cost * share
+
+
+def budget_portfolio(params: dict, seed: int) -> dict:
+    """Riots under a budget: on/off options ``a``..``e`` shrunk together to fit ``budget``.
+
+    ``riots = base * prod(1 - effect_k * share) * exp(0.3 z)``, with ``z`` standard normal
+    from `seed` (the same for every option: common random numbers), ``share`` the
+    fraction of the options' cost the budget holds, and ``base`` 2, or 20 inside the
+    failure box ``legitimacy < 0.3 and stress > 0.6`` (`PORTFOLIO_BOX`).
+
+    Examples
+    --------
+    >>> budget_portfolio({"b": 1, "budget": 10.0, "legitimacy": 0.9}, seed=0)["cost"]
+    2.0
+    """
+    chosen = [k for k in PORTFOLIO if params.get(k, 0) >= 0.5]
+    factor, cost = _portfolio_factor(chosen, params.get("budget", math.inf))
+    legitimacy, stress = params.get("legitimacy", 0.5), params.get("stress", 0.5)
+    low, high = PORTFOLIO_BOX["legitimacy"][1], PORTFOLIO_BOX["stress"][0]
+    base = 20.0 if legitimacy < low and stress > high else 2.0
+    z = float(np.random.default_rng(seed).standard_normal())
+    return {"riots": base * factor * math.exp(PORTFOLIO_NOISE * z), "cost": cost}
+
+
+def budget_portfolio_best(budget: float) -> str:
+    """The subset of `PORTFOLIO` that leaves the least risk at `budget`, by enumeration.
+
+    Examples
+    --------
+    >>> budget_portfolio_best(1.0)
+    'a'
+    """
+    from itertools import combinations
+
+    names = list(PORTFOLIO)
+    subsets = [list(c) for n in range(1, len(names) + 1) for c in combinations(names, n)]
+    best = min(subsets, key=lambda s: (_portfolio_factor(s, budget)[0], len(s)))
+    return "+".join(best)

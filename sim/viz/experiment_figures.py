@@ -22,16 +22,22 @@ MAX_PANELS = 4
 
 
 def arm_label(arm: str, lang: str) -> str:
-    return label("none", lang) if arm == "baseline" else arm.replace("package:", "paket: ")
+    package = "paket: " if lang == "id" else "package: "
+    return label("none", lang) if arm == "baseline" else arm.replace("package:", package)
 
 
 def distributions_figure(runs: pd.DataFrame, outcomes: list[str], lang: str = "id"):
     """Box plots of each outcome per arm (first design point of the first scenario)."""
     first = runs[(runs["status"] == "ok") & (runs["point"] == runs["point"].min())]
     shown = outcomes[:MAX_PANELS]
-    fig, axes = plt.subplots(1, len(shown), figsize=(3.6 * len(shown), 4.8), squeeze=False)
+    # two panels a row: the figure stays inside an A4 page's width (7.2 inches)
+    columns = min(2, len(shown))
+    rows = -(-len(shown) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(7.2, 3.9 * rows), squeeze=False)
     arms = list(dict.fromkeys(first["arm"]))
-    for ax, outcome in zip(axes[0], shown, strict=True):
+    for ax in axes.flat[len(shown):]:
+        ax.set_visible(False)
+    for ax, outcome in zip(axes.flat, shown, strict=False):
         data = [pd.to_numeric(first.loc[first["arm"] == a, f"out.{outcome}"],
                               errors="coerce").dropna().to_numpy(dtype=float) for a in arms]
         ax.boxplot(data, showmeans=True)
@@ -49,7 +55,7 @@ def envelopes_figure(series: pd.DataFrame, runs: pd.DataFrame, lang: str = "id")
     frame = series.copy()
     severities = [c for c in ("friction", "clash", "riot") if c in frame.columns]
     frame["incidents"] = frame[severities].sum(axis=1) if severities else np.nan
-    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 7), sharex=True)
+    fig, axes = plt.subplots(len(panels), 1, figsize=(7.2, 6.2), sharex=True)
     for ax, (column, how, title) in zip(axes, panels, strict=True):
         table = analysis.envelopes(frame, runs, column, how)
         for arm, rows in table.groupby("arm", sort=False):
@@ -66,7 +72,7 @@ def envelopes_figure(series: pd.DataFrame, runs: pd.DataFrame, lang: str = "id")
 
 def cost_risk_figure(pareto: pd.DataFrame, lang: str = "id"):
     """Cost against mean risk with its interval; the Pareto front joined by a line."""
-    fig, ax = plt.subplots(figsize=(7.5, 5))
+    fig, ax = plt.subplots(figsize=(7.2, 4.6))
     table = pareto[pareto["point"] == pareto["point"].min()]
     ax.errorbar(table["cost_rupiah"] / analysis.BILLION, table["risk"],
                 yerr=[table["risk"] - table["risk_low"], table["risk_high"] - table["risk"]],
@@ -74,9 +80,15 @@ def cost_risk_figure(pareto: pd.DataFrame, lang: str = "id"):
     front = table[table["on_front"]].sort_values("cost_rupiah")
     ax.plot(front["cost_rupiah"] / analysis.BILLION, front["risk"], color="#b7094c", lw=1.5,
             label=label("pareto_front", lang))
-    for _, row in table.iterrows():
-        ax.annotate(arm_label(row["arm"], lang), (row["cost_rupiah"] / analysis.BILLION,
-                    row["risk"]), fontsize=7, xytext=(4, 3), textcoords="offset points")
+    # points are numbered and named in a key beside the axes: names placed at the points
+    # overlap as soon as two sets cost and risk about the same
+    key = []
+    for number, (_, row) in enumerate(table.iterrows(), start=1):
+        ax.annotate(str(number), (row["cost_rupiah"] / analysis.BILLION, row["risk"]),
+                    fontsize=7, xytext=(3, 3), textcoords="offset points", color="#333333")
+        key.append(f"{number}  {arm_label(row['arm'], lang)}")
+    ax.text(1.02, 1.0, "\n".join(key), transform=ax.transAxes, fontsize=7, va="top",
+            ha="left", family="DejaVu Sans")
     ax.set_xlabel(label("cost_billion", lang))
     ax.set_ylabel(label(table["risk_outcome"].iloc[0], lang))
     ax.set_title(label("cost_vs_risk", lang))

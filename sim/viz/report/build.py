@@ -7,8 +7,10 @@ import shlex
 from pathlib import Path
 
 from sim.store_io import atomic_write_bytes
+from sim.viz.report.answer_section import answer_section
 from sim.viz.report.comparison_section import comparison_section
 from sim.viz.report.drivers_section import drivers_section
+from sim.viz.report.evidence_section import evidence_section
 from sim.viz.report.gather import Results, gather
 from sim.viz.report.html import page
 from sim.viz.report.limits_section import limits_section
@@ -18,8 +20,8 @@ from sim.viz.report.scenario_section import scenario_section
 from sim.viz.report.summary_section import summary_section
 from sim.viz.report.texts import text
 
-SECTION_IDS = ("summary", "scenario", "risk-map", "strategies", "drivers", "limitations",
-               "reproduce")
+SECTION_IDS = ("answer", "summary", "scenario", "risk-map", "strategies", "evidence", "drivers",
+               "limitations", "reproduce")
 
 
 def report_command(folder: Path, lang: str, sensitivity: Path | None, out: Path | None) -> str:
@@ -39,10 +41,12 @@ def render(results: Results, lang: str, command: str) -> str:
         name = spec.experiment.title or spec.name
     else:
         name = results.manifest.get("experiment", results.folder.name)
-    sections = [summary_section(results, lang), scenario_section(results, lang),
-                risk_section(results, lang), comparison_section(results, lang),
+    sections = [answer_section(results, lang), summary_section(results, lang),
+                scenario_section(results, lang), risk_section(results, lang),
+                comparison_section(results, lang), evidence_section(results, lang),
                 drivers_section(results, lang), limits_section(results, lang),
                 reproduce_section(results, lang, command)]
+    sections = [s for s in sections if s is not None]
     today = dt.date.today().isoformat()
     return page(text("title", lang, name=name),
                 text("subtitle", lang, created=today, folder=results.folder), lang, sections)

@@ -14,6 +14,7 @@ from sim.viz.report.formats import (
     interval_text,
     missing,
     outcome_label,
+    parameter_text,
     reduction_text,
     rupiah,
     value_text,
@@ -61,15 +62,9 @@ def point_text(results: Results, scenario_name: str, point: int, lang: str) -> s
     """``Design point 2 (grievance.legitimacy = 0,9)`` from the runs' parameter columns."""
     runs = results.runs
     row = runs[(runs["scenario"] == scenario_name) & (runs["point"] == point)].iloc[0]
-    values = ", ".join(f"{c.removeprefix('param.')} = {_param(row[c], lang)}"
-                       for c in runs.columns if c.startswith("param."))
+    values = ", ".join(parameter_text(c.removeprefix("param."), row[c], lang)
+                       for c in runs.columns if c.startswith("param.") and pd.notna(row[c]))
     return text("point_prefix", lang, point=point, values=values or "-")
-
-
-def _param(value, lang: str) -> str:
-    if isinstance(value, float):
-        return number(value, lang, 3).rstrip("0").rstrip(",.")
-    return str(value)
 
 
 def _tables(results: Results, scenario_name: str, point: int, confidence: str,

@@ -146,3 +146,30 @@ def reduction_text(value: float, low: float, high: float, lang: str) -> str:
 
     bounds = "" if missing(low) or missing(high) else f" [{whole(low)}; {whole(high)}]"
     return whole(value) + bounds
+
+
+BUDGET_PARAMETERS = ("strategies.budget.rupiah", "budget")
+BUDGET_WORD = {"id": "anggaran", "en": "budget"}
+
+
+def parameter_text(name: str, value, lang: str) -> str:
+    """``grievance.legitimacy = 0,9``; a budget as ``anggaran Rp 3,00 miliar``.
+
+    Examples
+    --------
+    >>> parameter_text("strategies.budget.rupiah", 3e9, "en")
+    'budget Rp 3.00 billion'
+    >>> parameter_text("grievance.legitimacy", 0.9, "id")
+    'grievance.legitimacy = 0,9'
+    """
+    if name in BUDGET_PARAMETERS and isinstance(value, int | float) and name != "budget":
+        from sim.viz.answer import rupiah_short
+
+        return f"{BUDGET_WORD[lang]} {rupiah_short(float(value), lang)}"
+    if isinstance(value, float):
+        shown = number(value, lang, 3)
+        decimal = "," if lang == "id" else "."
+        if decimal in shown:
+            shown = shown.rstrip("0").rstrip(decimal)
+        return f"{name} = {shown}"
+    return f"{name} = {value}"

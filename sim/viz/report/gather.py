@@ -67,6 +67,7 @@ class Results:
     series: pd.DataFrame | None = None
     scenario: Any = None  # sim.scenario.Scenario
     study: Study | None = None
+    answer: Any = None  # sim.experiments.plan.Answer
     gaps: dict[str, list[Gap]] = field(default_factory=dict)
 
     def gap(self, section: str, key: str, **values: Any) -> None:
@@ -134,6 +135,7 @@ def gather(folder: str | Path, sensitivity: str | Path | None = None) -> Results
     _load_experiment(results, store)
     _analyse(results, store)
     _load_scenario(results)
+    _answer(results)
     _attach_study(results, Path(sensitivity) if sensitivity else None)
     return results
 
@@ -207,6 +209,21 @@ def _analyse(results: Results, store: ResultStore) -> None:
         results.series = series
     elif spec is None or not spec.is_function_model:
         results.gap("risk-map", "no_series")
+
+
+def _answer(results: Results) -> None:
+    """The planner's answer when there are at least two options to rank."""
+    from sim.experiments.plan import planner_answer
+
+    if results.spec is None or results.summary is None or results.summary.stats.empty:
+        return
+    try:
+        answer = planner_answer(results.spec, results.experiment_path, results.folder)
+    except (ValueError, KeyError) as exc:  # an old store, an outcome the runs lack
+        results.gap("summary", "no_answer", detail=str(exc).splitlines()[0])
+        return
+    if len(answer.ranking.options) > 1:
+        results.answer = answer
 
 
 def _load_scenario(results: Results) -> None:

@@ -16,12 +16,20 @@ h1 { font-size: 1.7rem; border-bottom: 3px solid #b7094c; padding-bottom: .3rem;
 h2 { font-size: 1.3rem; margin-top: 2.2rem; color: #5c0029; }
 h3 { font-size: 1.05rem; margin-top: 1.4rem; }
 .subtitle { color: #555; margin-top: -.6rem; }
-table { border-collapse: collapse; margin: .8rem 0; font-size: .85rem; }
+table { border-collapse: collapse; margin: .8rem 0; font-size: .85rem; display: block;
+        max-width: 100%; overflow-x: auto; }
 th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: right;
          vertical-align: top; white-space: pre-line; }
 th { background: #f4eef1; }
 td:first-child, th:first-child { text-align: left; }
-td.text, th.text { text-align: left; }
+td.text, th.text { text-align: left; overflow-wrap: anywhere; }
+.answer { background: #f4eef1; border-left: 6px solid #b7094c; padding: .6rem 1rem;
+          margin: .6rem 0 1rem; }
+.answer p { margin: .3rem 0; }
+.answer .recommended { font-size: 1.25rem; }
+.answer .what { color: #555; font-size: .9rem; }
+.answer ul.facts { margin: .4rem 0 .2rem 1.1rem; padding: 0; }
+.answer ul.facts li { margin: .2rem 0; }
 figure { margin: 1rem 0; }
 figure img { max-width: 100%; }
 figcaption { font-size: .85rem; color: #555; }

@@ -22,14 +22,16 @@ POINTS_IN_SUMMARY = 3
 
 def summary_section(results: Results, lang: str) -> Section:
     """The question, the design in one paragraph, what is missing, and the findings."""
-    parts = [note(text(g.key, lang, **g.values), "missing")
-             for g in results.gaps.get("summary", [])]
+    # with an answer, what is missing is said on the first screen, above it
+    parts = [] if results.answer is not None else [
+        note(text(g.key, lang, **g.values), "missing") for g in results.gaps.get("summary", [])]
     spec = results.spec
-    if spec is not None:
+    if spec is not None and results.answer is None:
         parts.append(f"<h3>{escape(text('question', lang))}</h3>")
         parts.append(f"<p><strong>{escape(spec.experiment.title or spec.name)}</strong></p>")
         if spec.experiment.description:
             parts.append(paragraph(spec.experiment.description))
+    if spec is not None:
         title = results.scenario.scenario.title if results.scenario is not None else \
             ", ".join(spec.experiment.scenarios)
         if not spec.is_function_model:
@@ -38,9 +40,11 @@ def summary_section(results: Results, lang: str) -> Section:
                 replications=spec.experiment.replications,
                 confidence=confidence_text(results, lang))))
     if results.summary is not None and not results.summary.effects.empty:
-        parts.append(f"<h3>{escape(text('short_answer', lang))}</h3>")
+        heading = "short_answer" if results.answer is None else "against_baseline"
+        parts.append(f"<h3>{escape(text(heading, lang))}</h3>")
         parts += _findings(results, lang)
-    return Section("summary", text("summary", lang), "".join(parts))
+    heading = text("summary" if results.answer is None else "design_heading", lang)
+    return Section("summary", heading, "".join(parts))
 
 
 def _findings(results: Results, lang: str) -> list[str]:
@@ -78,8 +82,11 @@ def finding_sentences(effects: pd.DataFrame, risk_outcome: str, lang: str) -> li
                 key, lang, arm=arm_title(arm, lang), outcome=outcome_label(outcome, lang),
                 diff=difference_text(row["difference"], outcome, lang,
                                      signed=key == "finding_unclear"),
-                interval=difference_interval(row["difference_low"], row["difference_high"],
-                                             outcome, lang),
+                # "lower by 16.8 [2.7; 34.1]": the bounds in the direction of the words
+                interval=difference_interval(-row["difference_high"], -row["difference_low"],
+                                             outcome, lang) if key == "finding_lower" else
+                difference_interval(row["difference_low"], row["difference_high"], outcome,
+                                    lang),
                 reduction=reduction_text(row["relative_reduction"], row["reduction_low"],
                                          row["reduction_high"], lang)))
     return sentences

@@ -70,6 +70,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{failed} run gagal dan tidak dihitung. Galat pertama: {error}",
         "en": "{failed} runs failed and are left out. First error: {error}",
     },
+    "no_answer": {
+        "id": "Jawaban perencana tidak dapat dihitung: {detail}",
+        "en": "The planner's answer cannot be computed: {detail}",
+    },
     "no_ok_runs": {
         "id": "Tidak ada run yang berhasil, jadi tidak ada yang bisa dibandingkan.",
         "en": "No run succeeded, so there is nothing to compare.",
@@ -392,6 +396,76 @@ TEXTS: dict[str, dict[str, str]] = {
     "communities": {"id": "Wilayah", "en": "Communities"},
     "cost_basis": {"id": "dasar biaya", "en": "cost basis"},
     "mean_cost": {"id": "biaya rata-rata per run", "en": "mean cost per run"},
+    # --- the answer and its evidence -------------------------------------------------
+    "answer": {"id": "Jawaban", "en": "The answer"},
+    "against_baseline": {"id": "Setiap set dibanding baseline", "en": "Each set against the "
+                         "baseline"},
+    "design_heading": {"id": "Bagaimana perbandingan dibuat", "en": "How the comparison was made"},
+    "ranking_heading": {"id": "Peringkat semua pilihan", "en": "Every option ranked"},
+    "ranking_caption": {
+        "id": "Risiko tiap pilihan dengan selangnya dan peluangnya menjadi yang terbaik; "
+              "pilihan yang direkomendasikan berwarna merah.",
+        "en": "Each option's risk with its interval and its chance of being best; the "
+              "recommended option in red."},
+    "evidence": {"id": "Bukti di balik jawaban", "en": "The evidence behind the answer"},
+    "pairs_heading": {"id": "Setiap pasangan pilihan", "en": "Every pair of options"},
+    "pairs_intro": {
+        "id": "Setiap pasangan dibandingkan ulangan demi ulangan ({n} ulangan, bilangan acak "
+              "yang sama). {pairs} perbandingan diuji bersama dengan koreksi Holm (alfa {alpha}): "
+              "peluang menyatakan satu pilihan lebih baik padahal tidak, di seluruh tabel, paling "
+              "besar {alpha}. Kolom terakhir: ulangan tambahan per pilihan agar pasangan yang "
+              "belum terbedakan dapat dibedakan dengan daya {power}, bila selisihnya sebesar "
+              "perkiraan.",
+        "en": "Each pair is compared replication by replication ({n} replications, the same "
+              "random numbers). The {pairs} comparisons are tested together with Holm's "
+              "correction (alpha {alpha}): the chance of calling one option better when it is "
+              "not, anywhere in the table, is at most {alpha}. Last column: the further "
+              "replications per option that would tell a pair apart with power {power}, if the "
+              "difference is as estimated."},
+    "pair": {"id": "Pasangan (lebih baik vs lebih buruk)", "en": "Pair (better vs worse)"},
+    "lower_by": {"id": "Lebih rendah sebesar [selang]", "en": "Lower by [interval]"},
+    "p_holm": {"id": "p (Holm)", "en": "p (Holm)"},
+    "told_apart": {"id": "Terbedakan", "en": "Told apart"},
+    "more_runs": {"id": "Ulangan tambahan", "en": "More replications"},
+    "other_measures": {"id": "Ukuran risiko lain (dengan selang)",
+                       "en": "Other measures of risk (with intervals)"},
+    "budget_heading": {"id": "Anggaran dan apa yang muat", "en": "The budget and what fits"},
+    "budget_intro": {
+        "id": "Anggaran: {budget}. Setiap pilihan dibatasi anggaran ini: bagian tetap "
+              "dipertahankan, bagian yang dapat diperkecil (cakupan, jumlah yang dilatih) "
+              "dikecilkan dengan satu pecahan yang sama. Biaya adalah perkiraan.",
+        "en": "Budget: {budget}. Every option is held to it: fixed parts are kept, the parts "
+              "that can shrink (coverage, share trained) shrink by one common fraction. Costs "
+              "are estimates."},
+    "plan_front": {
+        "id": "Batas Pareto biaya dalam anggaran dan {risk}: {options}. Setiap pilihan lain "
+              "dikalahkan salah satunya dalam biaya, risiko, atau keduanya.",
+        "en": "Pareto front of cost within the budget and {risk}: {options}. Every other option "
+              "is beaten by one of these on cost, risk or both."},
+    "strategy_shares": {"id": "Bagian tiap strategi yang muat", "en": "Share of each strategy"},
+    "search_heading": {"id": "Pencarian kombinasi terbaik", "en": "Searching for the best "
+                       "combination"},
+    "round": {"id": "Putaran", "en": "Round"},
+    "search_candidates": {"id": "Kandidat", "en": "Candidates"},
+    "replications_each": {"id": "Ulangan per kandidat", "en": "Replications each"},
+    "kept": {"id": "Lolos", "en": "Kept"},
+    "best_in_round": {"id": "Terbaik di putaran ini", "en": "Best in the round"},
+    "robustness_heading": {"id": "Ketahanan di dunia lain yang masuk akal",
+                           "en": "Robustness across other plausible worlds"},
+    "mean_risk": {"id": "Risiko rata-rata", "en": "Mean risk"},
+    "mean_regret": {"id": "Penyesalan rata-rata", "en": "Mean regret"},
+    "max_regret": {"id": "Penyesalan terbesar", "en": "Largest regret"},
+    "best_share": {"id": "Terbaik di", "en": "Best in"},
+    "satisficing_share": {"id": "Cukup baik di", "en": "Good enough in"},
+    "robustness_caption": {
+        "id": "Penyesalan tiap pilihan di tiap dunia (titik) dan rata-ratanya (batang).",
+        "en": "Each option's regret in each world (dots) and its mean (bar)."},
+    "discovery_heading": {"id": "Kapan pilihan ini masih gagal", "en": "When it still fails"},
+    "discovery_caption": {
+        "id": "Setiap titik satu dunia uji, diwarnai menurut bagian run pilihan yang "
+              "direkomendasikan yang gagal di sana; garis putus-putus: kotak PRIM.",
+        "en": "Each dot is one world tried, coloured by the share of the recommended option's "
+              "runs that fail there; dashed: the PRIM box."},
 }
 
 

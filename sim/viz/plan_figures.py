@@ -1,0 +1,137 @@
+"""Figures of the planner's answer: the ranking, robustness across worlds, the PRIM box.
+
+Each fits an A4 page and a 1280 px screen (at most 7.2 x 6 inches, 110 dpi in
+the report), names options by number or short name so labels cannot overlap,
+and speaks the report's language.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from sim.viz.answer import option_name  # noqa: E402
+from sim.viz.labels import percent  # noqa: E402
+
+WIDTH = 7.2
+BEST, OTHER, BASE = "#b7094c", "#6c757d", "#adb5bd"
+TITLES = {
+    "ranking": {"id": "{risk}: setiap pilihan dengan selang {confidence}",
+                "en": "{risk}: each option with its {confidence} interval"},
+    "chance_best": {"id": "peluang terbaik", "en": "chance best"},
+    "regret": {"id": "Penyesalan per dunia (selisih dari pilihan terbaik di dunia itu)",
+               "en": "Regret in each world (how far behind that world's best option)"},
+    "regret_axis": {"id": "Penyesalan", "en": "Regret"},
+    "box": {"id": "Di mana pilihan yang direkomendasikan masih gagal (garis putus-putus: kotak "
+                  "PRIM)",
+            "en": "Where the recommended option still fails (dashed: the PRIM box)"},
+    "failing_share": {"id": "bagian run yang gagal", "en": "share of runs failing"},
+}
+
+
+def axis_name(option: str, lang: str, width: int = 36, lines: int = 2) -> str:
+    """An option's name for an axis: wrapped at its "+" to `lines` lines of about `width`.
+
+    Examples
+    --------
+    >>> print(axis_name("conflict_mapping+leaders_dialogue+counter_hoax+bimtek_training", "en"))
+    conflict_mapping + leaders_dialogue
+    + counter_hoax + bimtek_training
+    """
+    parts = option_name(option, lang).split(" + ")
+    wrapped = [parts[0]]
+    for part in parts[1:]:
+        if len(wrapped[-1]) + 3 + len(part) <= width:
+            wrapped[-1] += f" + {part}"
+        else:
+            wrapped.append(f"+ {part}")
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] += " …"
+    return "\n".join(wrapped)
+
+
+def _t(key: str, lang: str, **values) -> str:
+    return TITLES[key][lang].format(**values)
+
+
+def _value_axis(ax, measure, lang: str, axis: str = "x") -> None:
+    if measure.is_share:
+        formatter = matplotlib.ticker.FuncFormatter(lambda v, _: percent(v, lang, 0))
+        (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
+
+
+def ranking_figure(answer, lang: str = "id"):
+    """The risk of every option with its interval, best at the top, chance best beside it."""
+    ranking, measure = answer.ranking, answer.measure
+    table = ranking.table.sort_values(["rank", "chance_best", "order"],
+                                      ascending=[True, False, True], kind="stable")
+    table = table.iloc[::-1]  # best at the top of a horizontal chart
+    height = min(6.0, 1.0 + 0.5 * len(table))
+    fig, ax = plt.subplots(figsize=(WIDTH, height))
+    y = np.arange(len(table))
+    colours = [BEST if o == answer.recommended else BASE if o == "baseline" else OTHER
+               for o in table["option"]]
+    ax.hlines(y, table["low"], table["high"], colors=colours, lw=3)
+    ax.scatter(table["estimate"], y, color=colours, zorder=3, s=36)
+    ax.set_yticks(y, [axis_name(o, lang) for o in table["option"]], fontsize=7.5)
+    for k, chance in enumerate(table["chance_best"]):
+        ax.annotate(f"{_t('chance_best', lang)} {percent(chance, lang, 0)}", (1.01, k),
+                    xycoords=("axes fraction", "data"), fontsize=7.5, va="center")
+    _value_axis(ax, measure, lang)
+    ax.set_xlabel(measure.label(lang))
+    ax.set_title(_t("ranking", lang, risk=measure.label(lang),
+                    confidence=percent(ranking.confidence, lang, 0)), fontsize=10)
+    ax.grid(axis="x", color="#eeeeee")
+    fig.tight_layout()
+    return fig
+
+
+def robustness_figure(answer, worlds_table, lang: str = "id"):
+    """Regret of each option in each world (dots), the options' mean regret (bar)."""
+    options = list(answer.robustness["option"])
+    regret = worlds_table[options].to_numpy(dtype=float)
+    signed = regret if answer.measure.lower_is_better else -regret
+    regret = signed - np.nanmin(signed, axis=1, keepdims=True)
+    fig, ax = plt.subplots(figsize=(WIDTH, min(6.0, 1.2 + 0.55 * len(options))))
+    rng = np.random.default_rng(0)  # jitter only, so that dots in one place are all seen
+    for k, option in enumerate(options):
+        colour = BEST if option == answer.recommended else OTHER
+        ax.barh(k, np.nanmean(regret[:, k]), color=colour, alpha=0.25, height=0.6)
+        ax.scatter(regret[:, k], k + rng.uniform(-0.18, 0.18, len(regret)), s=12,
+                   color=colour)
+    ax.set_yticks(range(len(options)), [axis_name(o, lang) for o in options], fontsize=7.5)
+    ax.invert_yaxis()
+    _value_axis(ax, answer.measure, lang)
+    ax.set_xlabel(_t("regret_axis", lang))
+    ax.set_title(_t("regret", lang), fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def discovery_figure(answer, lang: str = "id"):
+    """The worlds on the box's two parameters, coloured by the share of runs failing; the box."""
+    box, runs = answer.box, answer.discovery_runs
+    names = list(box.limits)
+    others = [c for c in runs.columns if c not in names and c != "failed"]
+    x_name = names[0]
+    y_name = names[1] if len(names) > 1 else (others[0] if others else names[0])
+    # a world's replications sit on one spot: one dot per world, its share of failing runs
+    worlds = runs.groupby([x_name, y_name], sort=False)["failed"].mean().reset_index()
+    fig, ax = plt.subplots(figsize=(WIDTH * 0.8, 4.2))
+    dots = ax.scatter(worlds[x_name], worlds[y_name], c=worlds["failed"], cmap="Reds", vmin=0,
+                      vmax=1, s=46, edgecolors="#333333", linewidths=0.6)
+    fig.colorbar(dots, ax=ax, label=_t("failing_share", lang), shrink=0.85,
+                 format=matplotlib.ticker.FuncFormatter(lambda v, _: percent(v, lang, 0)))
+    x_low, x_high = box.limits[x_name]
+    y_low, y_high = box.limits.get(y_name, (runs[y_name].min(), runs[y_name].max()))
+    ax.add_patch(plt.Rectangle((x_low, y_low), x_high - x_low, y_high - y_low, fill=False,
+                               ec="#222222", lw=1.5, ls="--"))
+    ax.set_xlabel(x_name, fontsize=8)
+    ax.set_ylabel(y_name, fontsize=8)
+    ax.set_title(_t("box", lang), fontsize=10)
+    fig.tight_layout()
+    return fig
