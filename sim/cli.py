@@ -10,7 +10,7 @@ from sim.scenario.loading import ScenarioError
 
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
 COMMANDS = ["run", "validate", "scenarios", "strategies", "vulnerability", "sweep", "summarize",
-            "sensitivity", "report", "validate-science", "province", "app", "film"]
+            "sensitivity", "report", "validate-science", "province", "app", "film", "exercise"]
 
 EXIT_BAD_INPUT = 2
 

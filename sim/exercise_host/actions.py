@@ -126,10 +126,11 @@ class Action:
         fields = []
         for name, info in self.Params.model_fields.items():
             extra = info.json_schema_extra or {}
-            limits = {type(m).__name__: next(iter(vars(m).values())) for m in info.metadata}
+            lowest = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+            highest = next((m.le for m in info.metadata if hasattr(m, "le")), None)
             fields.append({"name": name, "type": field_type(name, info.annotation),
-                           "default": info.default, "min": limits.get("Ge"),
-                           "max": limits.get("Le"), "label": extra.get("label", {})})
+                           "default": info.default, "min": lowest, "max": highest,
+                           "label": extra.get("label", {})})
         return fields
 
     def describe(self) -> dict:

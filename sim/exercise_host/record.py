@@ -58,6 +58,7 @@ def save(session, path: str | Path) -> Path:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)
+    os.chmod(temporary, 0o644)  # a record for researchers, not a secret (mkstemp makes 0600)
     os.replace(temporary, path)
     return path
 
