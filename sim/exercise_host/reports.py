@@ -108,61 +108,87 @@ def visible_communities(role: str, scenario, worked_in: set[str]) -> list[str]:
     return [n for n in names if n in known]
 
 
-def make_report(role: str, rng: np.random.Generator, series: pd.DataFrame, scenario,
-                start: dt.date, end: dt.date, visible: list[str]) -> dict:
-    """A role's report on the round `start`..`end` from the daily series (JSON-ready).
+class DailyTable:
+    """The daily series as one array per column (days x communities), built once a round."""
+
+    def __init__(self, series: pd.DataFrame, names: list[str]):
+        self.series = series
+        self.names = names
+        self.dates = sorted(series["date"].unique()) if not series.empty else []
+        self._columns: dict[str, np.ndarray] = {}
+
+    def column(self, name: str) -> np.ndarray:
+        if name not in self._columns:
+            wide = self.series.pivot(index="date", columns="community", values=name)
+            self._columns[name] = wide.reindex(index=self.dates, columns=self.names).to_numpy(
+                dtype=float)
+        return self._columns[name]
+
+    def rows_until(self, day: dt.date) -> int:
+        """How many days of the table fall on or before `day`."""
+        return int(np.searchsorted(np.array(self.dates), day.isoformat(), side="right"))
+
+
+def ikp_of(scenario) -> list[float]:
+    """The public conflict-potential map every role starts from (IKP-like index, 0-100)."""
+    return vulnerability_index(scenario)["total"].round(1).tolist()
+
+
+def make_report(role: str, rng: np.random.Generator, table: DailyTable, scenario,
+                start: dt.date, end: dt.date, visible: list[str], ikp: list[float]) -> dict:
+    """A role's report on the round `start`..`end` from the daily table (JSON-ready).
 
     Parameters
     ----------
-    series : DataFrame
-        ``sim.outcomes.timeseries_of(model)`` so far (date, community, daily columns).
+    table : DailyTable
+        ``sim.outcomes.timeseries_of(model)`` so far, by column.
     visible : list of str
         The communities the role hears about.
+    ikp : list of float
+        ``ikp_of(scenario)``, one value per community.
     """
-    names = [c.name for c in scenario.communities]
-    ikp = vulnerability_index(scenario)["total"].round(1).tolist()
+    names = table.names
     rows = {n: {"community": n, "ikp": v} for n, v in zip(names, ikp, strict=True)}
     as_of = {}
     first = scenario.calendar.campaign_start
-    for indicator in REPORTS[role_kind(role)]:
-        values, day = _read(indicator, rng, series, names, start, end, first)
+    indicators = REPORTS[role_kind(role)]
+    for indicator in indicators:
+        values, day = _read(indicator, rng, table, start, end, first)
         as_of[indicator.key] = None if day is None else day.isoformat()
         for name, value in zip(names, values, strict=True):
             rows[name][indicator.key] = value
+    shown = set(visible)
     return {
         "role": role, "start": start.isoformat(), "end": end.isoformat(), "as_of": as_of,
         "indicators": [{"key": i.key, "label": i.label, "delay_days": i.delay_days,
-                        "how": i.how} for i in REPORTS[role_kind(role)]],
-        "rows": [rows[n] for n in names if n in set(visible)],
+                        "how": i.how} for i in indicators],
+        "rows": [rows[n] for n in names if n in shown],
     }
 
 
-def _read(indicator: Indicator, rng, series, names, start, end, first):
+def _read(indicator: Indicator, rng, table: DailyTable, start, end, first):
     """Values per community (None where nothing is known yet) and the day they are as of."""
+    n = len(table.names)
     # draw first, always the same amount, so the stream does not depend on what is known
     if indicator.how == "level":
-        noise = rng.normal(0.0, indicator.noise, len(names)) if indicator.noise else np.zeros(
-            len(names))
+        noise = rng.normal(0.0, indicator.noise, n) if indicator.noise else np.zeros(n)
     else:
-        uniforms = rng.random((len(names), 64))
+        uniforms = rng.random((n, 64))
     day = end - dt.timedelta(days=indicator.delay_days)
-    if day < first or series.empty:
-        return [None] * len(names), None
-    table = series[series["date"] <= day.isoformat()]
+    known = table.rows_until(day) if day >= first else 0
+    if known == 0:
+        return [None] * n, None
     if indicator.how == "level":
-        latest = table[table["date"] == table["date"].max()].set_index("community")
-        true = latest.loc[names, list(indicator.columns)].sum(axis=1).to_numpy(dtype=float)
+        true = sum(table.column(c)[known - 1] for c in indicator.columns)
         noisy = true + noise
         if indicator.share:
             noisy = np.clip(noisy, 0.0, 1.0)
         noisy = np.maximum(noisy, 0.0)
         return [None if np.isnan(v) else round(float(v), 3) for v in noisy], day
-    since = (start - dt.timedelta(days=indicator.delay_days)).isoformat()
-    window = table[table["date"] >= since]
-    counts = window.groupby("community")[list(indicator.columns)].sum().sum(axis=1)
-    counts = counts.reindex(names, fill_value=0).to_numpy(dtype=int)
-    return [int(_thinned(n, indicator.noise, u)) for n, u in zip(counts, uniforms,
-                                                                 strict=True)], day
+    since = table.rows_until(start - dt.timedelta(days=indicator.delay_days + 1))
+    counts = sum(np.nansum(table.column(c)[since:known], axis=0) for c in indicator.columns)
+    return [int(_thinned(int(k), indicator.noise, u)) for k, u in zip(counts, uniforms,
+                                                                     strict=True)], day
 
 
 def _thinned(count: int, share: float, uniforms: np.ndarray) -> int:

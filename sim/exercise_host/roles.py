@@ -14,6 +14,7 @@ Kutai Timur reported doing in 2024 for that actor (its members of the
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from sim.exercise_host.actions import ACTIONS, Action, T
@@ -179,5 +180,5 @@ def own_budget(role: str, scenario: Scenario) -> float:
         elif isinstance(action, Deployment) and action.rupiah_per_person_day:
             people = personnel_of(role, scenario) or 0.0
             total += people * ALLOTMENT_DAYS * action.rupiah_per_person_day
-    return float(round(total, -5))
+    return float(math.ceil(total / 100_000) * 100_000)  # whole hundred thousands, upward
 

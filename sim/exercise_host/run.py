@@ -12,7 +12,13 @@ import datetime as dt
 import math
 
 from sim.exercise_host.actions import ACTIONS_BY_KEY
-from sim.exercise_host.reports import make_report, report_streams, visible_communities
+from sim.exercise_host.reports import (
+    DailyTable,
+    ikp_of,
+    make_report,
+    report_streams,
+    visible_communities,
+)
 from sim.exercise_host.roles import roles_for
 from sim.exercise_host.room import Planned, Room
 from sim.outcomes import outcomes_of, timeseries_of
@@ -39,6 +45,7 @@ class Run:
         self.room.bind(self.model)
         self.roles = [r.key for r in roles_for(plan.scenario)]
         self.streams = report_streams(plan.seed, self.roles)
+        self.ikp = ikp_of(plan.scenario)
         self.worked_in: set[str] = set()
 
     # --- the calendar ------------------------------------------------------------
@@ -88,8 +95,10 @@ class Run:
         """Every role's report on the days `start`..`end` (drawn for every role, always)."""
         series = timeseries_of(self.model) if self.model.steps else _empty_series()
         scenario = self.plan.scenario
-        return {role: make_report(role, self.streams[role], series, scenario, start, end,
-                                  visible_communities(role, scenario, self.worked_in))
+        table = DailyTable(series, [c.name for c in scenario.communities])
+        return {role: make_report(role, self.streams[role], table, scenario, start, end,
+                                  visible_communities(role, scenario, self.worked_in),
+                                  self.ikp)
                 for role in self.roles}
 
     def outcomes(self) -> dict:
