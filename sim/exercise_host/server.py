@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import secrets
 import socket
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from sim.exercise_host.host import Host
@@ -68,3 +71,46 @@ def serve(plan, host: str, port: int, out: Path) -> None:
     finally:
         worker.stop()
         print(f"rekaman sesi ditulis / session record written: {out}", flush=True)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on now (for a server started right after)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def served(plan, out: Path, port: int | None = None, defaults: bool = True):
+    """A session served on 127.0.0.1 from a background thread, for tests and benchmarks.
+
+    Yields the host, the base address and the facilitator's key; stops the server and
+    writes the session file on the way out.
+
+    Examples
+    --------
+    >>> import tempfile, httpx
+    >>> from sim.exercise_host.plan import plan_of
+    >>> plan = plan_of("hoaks_masa_tenang", {"population.scale": 100})
+    >>> with served(plan, Path(tempfile.mkdtemp()) / "s.json") as (host, base, key):
+    ...     httpx.get(f"{base}/api/roles").status_code
+    200
+    """
+    import uvicorn
+
+    port = port or free_port()
+    worker, app, key, _ = prepare(plan, "127.0.0.1", port, out, defaults)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, name="exercise-server", daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError(f"the exercise server did not start on 127.0.0.1:{port}")
+        time.sleep(0.02)
+    try:
+        yield worker, f"http://127.0.0.1:{port}", key
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        worker.stop()
