@@ -1,4 +1,4 @@
-"""The exercise's web layer: who may do what, rejoining, addresses, and the host command's errors."""
+"""The exercise's web layer: who may do what, rejoining, addresses, the host command's errors."""
 
 import httpx
 import pytest
