@@ -152,12 +152,22 @@ def bad_params(exc: ValidationError, params: dict) -> Refusal:
     for error in exc.errors():
         where = ".".join(str(p) for p in error["loc"]) or "parameters"
         value = params.get(error["loc"][0]) if error["loc"] else None
-        if error["type"] == "extra_forbidden":
-            lines.append((f"{where}: parameter tidak dikenal", f"{where}: unknown parameter"))
-        else:
-            lines.append((f"{where} = {value!r}: {error['msg']}",
-                          f"{where} = {value!r}: {error['msg']}"))
+        lines.append((f"{where} = {value!r}: {_indonesian(error)}",
+                      f"{where} = {value!r}: {error['msg']}"))
     return Refusal("bad_params", "; ".join(a for a, _ in lines), "; ".join(b for _, b in lines))
+
+
+def _indonesian(error: dict) -> str:
+    """Pydantic's usual complaints, said in Indonesian."""
+    limit = (error.get("ctx") or {})
+    said = {
+        "less_than_equal": f"harus paling besar {limit.get('le')}",
+        "greater_than_equal": f"harus paling kecil {limit.get('ge')}",
+        "int_parsing": "harus bilangan bulat", "int_from_float": "harus bilangan bulat",
+        "float_parsing": "harus angka", "string_type": "harus teks",
+        "extra_forbidden": "parameter tidak dikenal", "missing": "wajib diisi",
+    }
+    return said.get(error["type"], error["msg"])
 
 
 # --- programmes: catalogue strategies switched on mid-calendar ---------------------

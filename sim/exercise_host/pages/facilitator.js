@@ -79,7 +79,7 @@ function renderDebrief() {
   const chart = lineChart([{label: t("room"), color: "#183a5a", values: d.room.daily.map(x => x.incidents)},
     {label: t("no_one"), color: "#c0392b", values: d.no_one.daily.map(x => x.incidents)},
     {label: t("best"), color: "#2e8b57", values: d.best.daily.map(x => x.incidents)}]);
-  const who = el("table", {"data-testid": "who-did-what"}, el("tr", {}, el("th", {}, t("round")), el("th", {}, "role"), el("th", {}, t("action")), el("th", {"class": "num"}, t("cost"))),
+  const who = el("table", {"data-testid": "who-did-what"}, el("tr", {}, el("th", {}, t("round")), el("th", {}, t("role")), el("th", {}, t("action")), el("th", {"class": "num"}, t("cost"))),
     ...d.timeline.map(x => el("tr", {}, el("td", {}, String(x.round + 1)), el("td", {}, x.role), el("td", {}, `${x.action} ${JSON.stringify(x.params)}${x.source === "default" ? " (" + t("by_default") + ")" : ""}`), el("td", {"class": "num"}, rupiah(x.rupiah)))));
   $("debrief").replaceChildren(table, el("h3", {}, t("daily_chart")), chart, el("h3", {}, t("who_did_what")), who);
 }

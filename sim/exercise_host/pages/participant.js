@@ -61,7 +61,9 @@ function renderForm() {
   const key = `${view.round.index}|${lang()}|${view.state}`;
   const select = $("action");
   if (formKey === key) return;
-  const keep = select.value; formKey = key;
+  const keep = select.value;
+  if (formKey && formKey.split("|")[0] !== key.split("|")[0]) $("action-message").className = "message";
+  formKey = key;
   select.replaceChildren(...view.actions.map(a => el("option", {value: a.key}, tx(a.title))));
   if (keep && view.actions.some(a => a.key === keep)) select.value = keep;
   renderFields();

@@ -6,6 +6,7 @@ const TEXTS = {
   code: {id: "Kode bergabung (di layar fasilitator)", en: "Join code (on the facilitator's screen)"},
   name: {id: "Nama Anda", en: "Your name"},
   pick_role: {id: "Pilih peran", en: "Choose a role"},
+  role: {id: "Peran", en: "Role"},
   taken: {id: "sudah diambil", en: "taken"},
   round: {id: "Ronde", en: "Round"},
   of: {id: "dari", en: "of"},
