@@ -170,7 +170,7 @@ class Host:
                 last = session.run.last_date
                 self.progress = {"date": last.isoformat() if last else None,
                                  "day": session.run.model.steps}
-                self._publish()
+                self._publish(phones=False)  # a phone's screen does not change mid-round
         with self.lock:
             session.finish_round()
             self._save()
@@ -200,16 +200,20 @@ class Host:
 
     # --- publishing -----------------------------------------------------------------
 
-    def _publish(self) -> None:
+    def _publish(self, phones: bool = True) -> None:
+        """New views for every screen (or for the facilitator's only)."""
         self.version += 1
         session = self.session
         view = facilitator_view(session, self.version, self.busy, self.progress, self.address)
         view["failure"] = self.failure
-        views = {"facilitator": view, "roles": roles_view(session)}
-        for role in session.seats:
-            views[role] = participant_view(session, role, self.version)
-        self._views = {k: json.dumps(v, ensure_ascii=False, allow_nan=False).encode()
-                       for k, v in views.items()}
+        views = {"facilitator": view}
+        if phones:
+            views["roles"] = roles_view(session)
+            views.update({role: participant_view(session, role, self.version)
+                          for role in session.seats})
+        fresh = {k: json.dumps(v, ensure_ascii=False, allow_nan=False).encode()
+                 for k, v in views.items()}
+        self._views = {**self._views, **fresh} if not phones else fresh
 
 
 def _number(value, name: str) -> float:

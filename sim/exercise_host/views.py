@@ -8,9 +8,18 @@ true outcomes so far, the daily totals, the history and the debrief.
 
 from __future__ import annotations
 
+from functools import cache
+
+from sim.exercise_host.actions import ACTIONS
 from sim.exercise_host.session import INJECTABLE
 
 HISTORY_SHOWN = 40
+
+
+@cache
+def actions_of(kind: str) -> list[dict]:
+    """The forms of a kind of role's actions (they never change)."""
+    return [a.describe() for a in ACTIONS if a.role == kind]
 
 
 def round_view(session) -> dict:
@@ -31,7 +40,7 @@ def participant_view(session, role: str, version: int) -> dict:
         "budget": session.budgets[role], "budget_left": round(session.budget_left(role), 2),
         "personnel": session.personnel[role],
         "personnel_free": session.personnel_free(role, session.current_round.start),
-        "actions": [a.describe() for a in info.actions],
+        "actions": actions_of(info.kind),
         "communities": [c.name for c in session.plan.scenario.communities],
         "roles": [{"key": r.key, "title": r.title} for r in session.roles.values()
                   if r.key != role],
