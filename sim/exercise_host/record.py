@@ -16,12 +16,11 @@ round's outcomes and daily totals with the file's.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from sim.exercise_host.plan import plan_of
 from sim.scenario.loading import ScenarioError
+from sim.store_io import atomic_write_bytes
 
 FORMAT = "kondusif-exercise-session/1"
 COMPARED = ("outcomes", "daily", "reports")
@@ -55,11 +54,7 @@ def save(session, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(session_record(session), ensure_ascii=False, indent=1, allow_nan=False)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.chmod(temporary, 0o644)  # a record for researchers, not a secret (mkstemp makes 0600)
-    os.replace(temporary, path)
+    atomic_write_bytes(path, text.encode("utf-8"))
     return path
 
 
