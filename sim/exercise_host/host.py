@@ -53,8 +53,18 @@ class Host:
     # --- reading: published views, never the model --------------------------------
 
     def view(self, name: str) -> bytes:
-        """The latest JSON of a screen: ``facilitator``, ``roles`` or a role key."""
-        return self._views[name]
+        """The latest JSON of a screen: ``facilitator``, ``roles`` or a role key.
+
+        Raises
+        ------
+        Refusal
+            For a role released since its token was checked.
+        """
+        try:
+            return self._views[name]
+        except KeyError:
+            raise Refusal("not_joined", "Peran ini baru saja dilepas fasilitator.",
+                          "The facilitator has just released this role.") from None
 
     # --- quick things, under the lock -------------------------------------------
 
@@ -192,7 +202,12 @@ class Host:
         save(self.session, self.out)
 
     def stop(self) -> None:
-        """Let the worker finish its job and stop; the session file is written once more."""
+        """Let the worker finish its job and stop; the session file is written once more.
+
+        A round that waits, paused, stops where it is (as for a rewind).
+        """
+        if self.session.paused:
+            self.abort.set()
         self.jobs.put(None)
         self.worker.join(timeout=60)
         with self.lock:

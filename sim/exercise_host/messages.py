@@ -36,5 +36,11 @@ class Refusal(Exception):
 
 
 def rupiah(value: float) -> str:
-    """Rupiah as people write them, e.g. ``Rp 1.250.000`` (Indonesian thousands dots)."""
+    """Rupiah as people write them, with Indonesian thousands dots.
+
+    Examples
+    --------
+    >>> rupiah(1_250_000)
+    'Rp 1.250.000'
+    """
     return "Rp " + f"{value:,.0f}".replace(",", ".")

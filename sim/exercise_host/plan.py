@@ -62,9 +62,6 @@ class Plan:
         return np.random.SeedSequence(self.seed, spawn_key=(
             stable_key(Path(self.scenario_name).stem), 0))
 
-    def round_of(self, day: dt.date) -> int | None:
-        return next((r.index for r in self.rounds if r.start <= day <= r.end), None)
-
 
 def plan_of(exercise: str | Path, overrides: dict | None = None,
             seed: int | None = None) -> Plan:

@@ -133,6 +133,13 @@ def personnel_of(role: str, scenario: Scenario) -> float | None:
     outreach staff,
     5 per 10,000 voters (estimate). Leaders: as many as the catalogue's dialogue
     programme engages at full coverage (10 per 10,000 voters, estimate).
+
+    Examples
+    --------
+    >>> from sim.scenario import bundled_path, load_scenario
+    >>> s = load_scenario(bundled_path("desa_demo"))
+    >>> personnel_of("kapolres", s), personnel_of("kominfo", s)
+    (12.0, None)
     """
     voters = scenario.total_voters
     if role_kind(role) == "camat":

@@ -134,7 +134,14 @@ def _empty_series():
 
 
 def clean(value):
-    """NaN to None, numpy scalars to Python, all the way down: what JSON can carry exactly."""
+    """NaN to None, numpy scalars to Python, all the way down: what JSON can carry exactly.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> clean({"turnout": float("nan"), "riots": np.int64(2), "shares": (0.5,)})
+    {'turnout': None, 'riots': 2, 'shares': [0.5]}
+    """
     if isinstance(value, dict):
         return {str(k): clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

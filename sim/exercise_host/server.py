@@ -25,7 +25,13 @@ ANY_ADDRESS = ("0.0.0.0", "::", "")
 
 
 def reachable_address(host: str) -> str:
-    """The address participants type: `host` itself, or this machine's own on the network."""
+    """The address participants type: `host` itself, or this machine's own on the network.
+
+    Examples
+    --------
+    >>> reachable_address("192.168.1.20")
+    '192.168.1.20'
+    """
     if host not in ANY_ADDRESS:
         return host
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
@@ -37,6 +43,13 @@ def reachable_address(host: str) -> str:
 
 
 def join_url(host: str, port: int, code: str) -> str:
+    """The address in the QR code: the join page with the code filled in.
+
+    Examples
+    --------
+    >>> join_url("127.0.0.1", 8770, "KX7AM")
+    'http://127.0.0.1:8770/?code=KX7AM'
+    """
     address = reachable_address(host)
     shown = f"[{address}]" if ":" in address else address
     return f"http://{shown}:{port}/?code={code}"
@@ -55,6 +68,8 @@ def serve(plan, host: str, port: int, out: Path) -> None:
     """Run the session's server until interrupted (Ctrl+C); the session file is kept."""
     import uvicorn
 
+    print("menyiapkan / preparing: the days before the first round are played ...",
+          flush=True)
     worker, app, key, url = prepare(plan, host, port, out)
     local = "127.0.0.1" if host in ANY_ADDRESS or host == "127.0.0.1" else host
     print(f"Latihan / exercise: {plan.title['id']} / {plan.title['en']}\n"

@@ -98,10 +98,9 @@ def create_app(host, facilitator_key: str, join_url: str) -> Starlette:
 
     def me(request: Request) -> Response:
         try:
-            role = host.role_of(request.headers.get("x-token", ""))
+            return published(host.view(host.role_of(request.headers.get("x-token", ""))))
         except Refusal as refusal:
             return refused(refusal, 403)
-        return published(host.view(role))
 
     async def decide(request: Request) -> Response:
         try:
