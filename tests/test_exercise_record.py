@@ -46,6 +46,13 @@ def test_a_recorded_session_replays_to_identical_outcomes(played):
     assert replay(read_record(path)) == []
 
 
+def test_a_changed_debrief_replays_as_different(played):
+    path, _ = played
+    record = read_record(path)
+    record["debrief"]["no_one"]["outcomes"]["riots"] += 1
+    assert [d.split(":")[0] for d in replay(record)] == ["debrief.no_one.outcomes"]
+
+
 def test_a_record_whose_outcomes_were_changed_replays_as_different(played):
     path, _ = played
     record = read_record(path)

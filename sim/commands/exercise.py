@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def add_parser(sub):
     host.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                       dest="overrides", help="override a scenario parameter, e.g. --set "
                                              "population.scale=20")
+    host.add_argument("--compare", action="append", default=None, metavar="NAME",
+                      help="strategy or package:NAME the debrief compares with (repeatable; "
+                           "default: the exercise's strategies)")
     host.add_argument("--out", type=Path, metavar="FILE.json",
                       help="the session record (default: EXERCISE-session-UTCTIME.json here)")
     replay = actions.add_parser("replay", help="play a recorded session again and check "
@@ -44,9 +48,13 @@ def host(args) -> int:
     from sim.commands.common import overrides_of_set
     from sim.exercise_host.plan import plan_of
     from sim.exercise_host.server import serve
+    from sim.strategies import resolve_strategies
     from sim.viz.app.server import port_in_use
 
     plan = plan_of(args.exercise, overrides_of_set(args), args.seed)
+    if args.compare:
+        plan = dataclasses.replace(plan, compare=tuple(args.compare))
+        resolve_strategies(plan.compare, plan.scenario)  # an unknown name stops here, exit 2
     if not 1 <= args.port <= 65535:
         raise UserError(f"--port = {args.port}: must be a port number from 1 to 65535")
     try:
@@ -80,6 +88,8 @@ def replay(args) -> int:
         for line in differences:
             print(f"  {line}")
         return 1
-    print(f"identik / identical: {rounds} rounds replayed from seed {record['seed']}; "
-          f"outcomes, daily totals and reports equal the record ({args.file})")
+    debrief = " and the debrief's three runs" if record.get("debrief") else ""
+    print(f"identik / identical: {rounds} rounds{debrief} replayed from seed "
+          f"{record['seed']}; outcomes, daily totals and reports equal the record "
+          f"({args.file})")
     return 0

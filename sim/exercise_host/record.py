@@ -10,11 +10,13 @@ totals; the whole history of claims, refusals, rewinds and commands with wall
 times; and the debrief.
 
 ``replay`` plays the recorded rounds again from the seed and compares every
-round's outcomes and daily totals with the file's.
+round's outcomes, daily totals and reports with the file's, and the debrief's
+three runs (the room to the end, no one acting, the package) if it has one.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from sim.store_io import atomic_write_bytes
 
 FORMAT = "kondusif-exercise-session/1"
 COMPARED = ("outcomes", "daily", "reports")
+DEBRIEF_SIDES = ("room", "no_one", "best")
 
 
 def session_record(session) -> dict:
@@ -36,6 +39,7 @@ def session_record(session) -> dict:
         "scenario": plan.scenario_name,
         "seed": plan.seed,
         "overrides": dict(plan.overrides),
+        "compare": list(plan.compare),
         "defaults": session.defaults,
         "roles": {role: {"taken_by": seat.name, "joined": seat.joined}
                   for role, seat in session.seats.items()},
@@ -99,6 +103,8 @@ def replay(record: dict, exercise: str | None = None) -> list[str]:
     if not Path(source).is_file():
         source = record["exercise"]["name"]
     plan = plan_of(source, record["overrides"], record["seed"])
+    if record.get("compare") is not None:
+        plan = dataclasses.replace(plan, compare=tuple(record["compare"]))
     if plan.digest != record["exercise"]["sha256"]:
         raise ScenarioError(plan.path, [
             f"sha256 = {plan.digest[:12]}...: not the exercise file the session played "
@@ -115,13 +121,19 @@ def replay(record: dict, exercise: str | None = None) -> list[str]:
         again = {"reports": run.reports(chosen.start, chosen.end), "outcomes": run.outcomes(),
                  "daily": run.daily(chosen.start)}
         differences += _differences(f"rounds.{recorded['index']}", recorded, again)
+    if record.get("debrief"):
+        session.rounds = record["rounds"]
+        again = session.debrief_data()
+        for side in DEBRIEF_SIDES:
+            differences += _differences(f"debrief.{side}", record["debrief"][side], again[side],
+                                        ("outcomes", "daily"))
     run.close()
     return differences
 
 
-def _differences(where: str, recorded: dict, again: dict) -> list[str]:
+def _differences(where: str, recorded: dict, again: dict, keys=COMPARED) -> list[str]:
     found = []
-    for key in COMPARED:
+    for key in keys:
         before = json.loads(json.dumps(recorded[key], allow_nan=False))
         after = json.loads(json.dumps(again[key], allow_nan=False))
         if before != after:
