@@ -69,3 +69,10 @@ def test_participants_keep_deciding_while_the_facilitator_screen_updates(host):
     decision = host.submit(token, "counter_hoax", {"coverage": 0.5}, 0)
     assert json.loads(host.view("kominfo"))["decisions"][0]["id"] == decision["id"]
     assert facilitator(host)["seats"][6]["pending"] == 1
+
+
+def test_a_rewind_to_a_round_not_yet_played_is_refused_at_once(host):
+    with pytest.raises(Refusal) as caught:
+        host.command("rewind", {"round": 3})
+    assert caught.value.key == "bad_round" and "round 1 to 1" in caught.value.en
+    assert facilitator(host)["busy"] is None

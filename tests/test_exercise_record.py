@@ -11,9 +11,11 @@ from sim.scenario import ScenarioError
 from tests.exercise_sessions import small_plan
 
 
-@pytest.fixture
-def played(tmp_path):
-    """A session with a participant, an injected event, a rewind and a debrief, saved."""
+@pytest.fixture(scope="module")
+def played(tmp_path_factory):
+    """A session with a participant, an injected event, a rewind and a debrief, saved once
+    for the module (tests that change the file work on a copy)."""
+    tmp_path = tmp_path_factory.mktemp("played")
     session = Session(small_plan(tmp_path))
     token = session.claim("kominfo", session.join_code, "Rina")
     session.submit(token, "counter_hoax", {"coverage": 0.6}, 0)
@@ -66,10 +68,11 @@ def test_a_record_whose_outcomes_were_changed_replays_as_different(played):
 def test_replaying_with_another_exercise_file_is_refused(played, tmp_path):
     path, _ = played
     changed = tmp_path / "desa_latihan.toml"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("seed = 4", "seed = 9"),
+    original = path.parent / "desa_latihan.toml"
+    changed.write_text(original.read_text(encoding="utf-8").replace("seed = 4", "seed = 9"),
                        encoding="utf-8")
     with pytest.raises(ScenarioError, match="not the exercise file the session played"):
-        replay(read_record(path))
+        replay(read_record(path), exercise=str(changed))
 
 
 def test_kondusif_exercise_replay_says_identical_and_exits_0(played, capsys):
@@ -78,12 +81,13 @@ def test_kondusif_exercise_replay_says_identical_and_exits_0(played, capsys):
     assert "identical" in capsys.readouterr().out
 
 
-def test_kondusif_exercise_replay_exits_1_and_names_the_difference(played, capsys):
+def test_kondusif_exercise_replay_exits_1_and_names_the_difference(played, tmp_path, capsys):
     path, _ = played
     record = json.loads(path.read_text(encoding="utf-8"))
     record["rounds"][0]["daily"][0]["incidents"] += 5
-    path.write_text(json.dumps(record), encoding="utf-8")
-    assert main(["exercise", "replay", str(path)]) == 1
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(record), encoding="utf-8")
+    assert main(["exercise", "replay", str(changed)]) == 1
     assert "rounds.0.daily: [0].incidents" in capsys.readouterr().out
 
 

@@ -123,6 +123,7 @@ class Host:
             self._start("running", self._play_round)
         elif name == "rewind":
             index = int(_number(body.get("round", -1), "round"))
+            session.check_rewind(index)
             if self.busy == "running" and session.paused:
                 self.abort.set()  # the paused round stops where it is; the rewind follows
             elif self.busy:

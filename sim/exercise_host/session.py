@@ -285,7 +285,11 @@ class Session:
             raise Refusal("not_open", "Peristiwa hanya bisa disisipkan saat ronde terbuka.",
                           "Events can be injected only while a round is open.")
         chosen = self.current_round
-        day = chosen.start if not date else dt.date.fromisoformat(date)
+        try:
+            day = chosen.start if not date else dt.date.fromisoformat(str(date))
+        except ValueError:
+            raise Refusal("bad_event", f"date = {date!r}: bukan tanggal (TTTT-BB-HH)",
+                          f"date = {date!r}: expected a date (YYYY-MM-DD)") from None
         kinds = [k.value for k in INJECTABLE]
         if kind not in kinds:
             raise Refusal("bad_event", f"kind = {kind!r}: pilih salah satu dari "
@@ -363,6 +367,13 @@ class Session:
             pass
         self.finish_round()
 
+    def check_rewind(self, index: int) -> None:
+        """Refuse a rewind to a round that is neither played nor the open one."""
+        if not 0 <= index <= len(self.rounds):
+            raise Refusal("bad_round", f"Ronde {index + 1} belum dimainkan; bisa mundur ke "
+                          f"ronde 1 s.d. {len(self.rounds) + 1}.", f"Round {index + 1} has not "
+                          f"been played; rewind to round 1 to {len(self.rounds) + 1}.")
+
     def rebuild(self, index: int) -> tuple[Run, dict]:
         """A new run with rounds before `index` replayed from the record (worker, heavy).
 
@@ -371,10 +382,7 @@ class Session:
         Refusal
             If `index` is not a played round or the open one.
         """
-        if not 0 <= index <= len(self.rounds):
-            raise Refusal("bad_round", f"Ronde {index} belum dimainkan; bisa mundur ke 0 s.d. "
-                          f"{len(self.rounds)}.", f"Round {index} has not been played; rewind "
-                          f"to 0 to {len(self.rounds)}.")
+        self.check_rewind(index)
         run, reports = self._fresh_run()
         for record in self.rounds[:index]:
             chosen = self.plan.rounds[record["index"]]
