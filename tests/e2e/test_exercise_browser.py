@@ -33,6 +33,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def listening(url: str) -> bool:
+    port = int(url.split(":")[2].split("/")[0])
+    with socket.socket() as client:
+        return client.connect_ex(("127.0.0.1", port)) == 0
+
+
 def started(server: subprocess.Popen, log: Path) -> tuple[str, str]:
     """The facilitator's and the participants' addresses, as the server printed them."""
     deadline = time.monotonic() + START_SECONDS
@@ -40,7 +46,7 @@ def started(server: subprocess.Popen, log: Path) -> tuple[str, str]:
         text = log.read_text()
         facilitator = re.search(r"(http://\S+/facilitator\?key=\S+)", text)
         join = re.search(r"(http://\S+/\?code=\w+)", text)
-        if facilitator and join:
+        if facilitator and join and listening(facilitator.group(1)):
             return facilitator.group(1), join.group(1)
         if server.poll() is not None:
             pytest.fail(f"the exercise server exited with {server.returncode}:\n{text}")
@@ -62,9 +68,6 @@ def exercise_server(tmp_path, browser):
             cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         facilitator, join = started(server, log)
-        # wait for the page, not only the printed line
-        with socket.create_connection(("127.0.0.1", port), timeout=30):
-            pass
         yield facilitator, join, record
     finally:
         server.terminate()
@@ -80,7 +83,8 @@ def join_as(page, join_url: str, role: str, name: str) -> None:
     page.get_by_test_id("join-name").fill(name)
     page.locator(f'[data-testid="role-{role}"]').click()
     page.get_by_test_id("join-button").click()
-    page.get_by_test_id("role-title").wait_for(timeout=WAIT_MS)
+    page.get_by_test_id("role-title").filter(has_text=re.compile(r"\S")).wait_for(
+        timeout=WAIT_MS)
 
 
 def decide(page, action: str, **fields) -> str:
@@ -139,7 +143,8 @@ def test_a_facilitator_and_three_phones_play_a_whole_exercise(exercise_server, b
     run_round(facilitator, 1)
 
     kominfo.reload()  # a phone that drops keeps its role (the token is in local storage)
-    assert "Communications office" in kominfo.get_by_test_id("role-title").inner_text()
+    kominfo.get_by_test_id("role-title").filter(has_text="Communications office").wait_for(
+        timeout=WAIT_MS)
     kominfo.get_by_text("Round 2 of 3").wait_for(timeout=WAIT_MS)
     assert "ok" in decide(kominfo, "cyber_patrol", coverage=0.4)
     assert "ok" in decide(phones["camat:Sangatta Utara"], "ask_police", personnel=30, days=2)

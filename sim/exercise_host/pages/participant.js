@@ -86,6 +86,7 @@ function renderFields() {
 }
 
 async function send() {
+  $("action-message").className = "message";  // the answer shown is this decision's
   const params = {};
   for (const input of $("fields").querySelectorAll("input, select")) {
     const name = input.id.slice(6);
