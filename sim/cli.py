@@ -11,7 +11,7 @@ from sim.scenario.loading import ScenarioError
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
 COMMANDS = ["run", "validate", "scenarios", "strategies", "vulnerability", "sweep", "plan",
             "summarize", "sensitivity", "report", "validate-science", "calibrate", "province",
-            "app", "film"]
+            "app", "film", "exercise"]
 
 EXIT_BAD_INPUT = 2
 
