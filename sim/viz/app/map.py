@@ -98,7 +98,7 @@ class MapView:
                                    fontsize=13 * font_scale, color=EVENT_COLOUR,
                                    fontweight="bold", zorder=10)
         ax.text(0.01, 0.01, text("map_schematic", lang), transform=ax.transAxes,
-                fontsize=9 * font_scale, color="#555555", va="bottom", zorder=8)
+                fontsize=8, color="#555555", va="bottom", zorder=8)
         if title:
             ax.set_title(title, fontsize=13 * font_scale, fontweight="bold")
         self.labels: list = []
