@@ -214,7 +214,7 @@ def test_an_injected_event_is_listed_with_its_place_and_date(page):
 
 def test_the_about_panel_has_the_netlogo_sections(page):
     box, rc = page
-    click(rc, "Tentang model ini")
+    click(rc, "Tentang model")
     for heading in ("APA INI", "BAGAIMANA CARA KERJANYA", "CARA MEMAKAINYA",
                     "YANG PERLU DIPERHATIKAN", "YANG BISA DICOBA"):
         assert heading in markdown(rc)

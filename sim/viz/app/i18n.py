@@ -18,7 +18,7 @@ APP_LABELS: dict[str, dict[str, str]] = {
     "app_title": {"id": "Kondusif: latihan mitigasi konflik Pilkada",
                   "en": "Kondusif: Pilkada conflict-mitigation training"},
     "tab_simulation": {"id": "Simulasi", "en": "Simulation"},
-    "tab_about": {"id": "Tentang model ini", "en": "About this model"},
+    "tab_about": {"id": "Tentang model", "en": "About"},
     "language": {"id": "Bahasa", "en": "Language"},
     "lang_id": {"id": "Bahasa Indonesia", "en": "Bahasa Indonesia"},
     "lang_en": {"id": "English", "en": "English"},
@@ -79,7 +79,7 @@ APP_LABELS: dict[str, dict[str, str]] = {
     "jump_recapitulation": {"id": "Rekapitulasi", "en": "Recapitulation"},
     "jump_dispute": {"id": "Sengketa", "en": "Dispute"},
     "app_short": {"id": "Kondusif", "en": "Kondusif"},
-    "presenter": {"id": "Layar penuh", "en": "Presenter view"},
+    "presenter": {"id": "Layar penuh", "en": "Full screen"},
     "leave_presenter": {"id": "Keluar (Esc)", "en": "Leave (Esc)"},
     "tab_exercise": {"id": "Latihan", "en": "Exercise"},
     "tab_strategies": {"id": "Strategi", "en": "Strategies"},
@@ -126,6 +126,9 @@ APP_LABELS: dict[str, dict[str, str]] = {
                         "losing pair conceded. That is why there are hardly any incidents. For "
                         "training, pick an exercise in the Exercise tab or the stressed "
                         "scenario."},
+    "calm_short": {"id": "Pilkada nyata 2024 berjalan damai; untuk latihan pilih tab Latihan",
+                   "en": "the real 2024 Pilkada passed peacefully; for training see the "
+                         "Exercise tab"},
     "notice_restart": {"id": "Dimulai ulang dengan pengaturan baru: {kept} peristiwa disisipkan "
                                "lagi ({dropped} tidak cocok), diputar sampai hari {day}.",
                        "en": "Restarted with the new settings: {kept} events injected again "

@@ -81,13 +81,15 @@ CSS = """
 .kondusif-section { border-top: 1px solid #ddd; margin-top: 4px; padding-top: 4px; }
 img.kondusif-map { max-height: calc(100vh - 205px); width: auto !important; max-width: 100%;
   display: block; }
-.kondusif-top .v-btn { height: 30px !important; }
+.kondusif-top .v-btn { height: 30px !important; min-width: 0 !important; padding: 0 10px !important; }
+@media (max-width: 1200px) { .kondusif-brand { display: none; }
+  .kondusif-top .kondusif-status span { font-size: 1.0em !important; } }
 .kondusif-side .v-input { margin-top: 2px; padding-top: 0; }
 .kondusif-side .v-input__slot { margin-bottom: 0; }
 .kondusif-side .v-messages { min-height: 0; }
 .kondusif-present-view { height: 100vh; overflow: hidden; padding: 6px 14px;
   display: flex; flex-direction: column; gap: 6px; }
-.kondusif-present-view img.kondusif-map { max-height: calc(100vh - 190px); }
+.kondusif-present-view img.kondusif-map { max-height: calc(100vh - 235px); }
 @media (min-width: 1600px) {
   .kondusif-shell { grid-template-columns: 330px minmax(0, 1fr); }
   .kondusif-figs { display: grid; grid-template-columns: 1.15fr 1fr; align-items: start; }
@@ -373,8 +375,8 @@ def Page():
         return
     with solara.Div(classes=["kondusif-shell"]):
         with solara.Div(classes=["kondusif-top"]):
-            solara.Text(text("app_short", word), style={"font-size": "1.15em",
-                                                        "font-weight": "bold"})
+            solara.Text(text("app_short", word), classes=["kondusif-brand"],
+                        style={"font-size": "1.15em", "font-weight": "bold"})
             if run is not None:
                 StatusBar(run, word, version.value)
             solara.v.Spacer()
@@ -396,6 +398,8 @@ def Page():
                               for key in TABS])
             with solara.Column(gap="2px", classes=["kondusif-section"]):
                 if tab.value == "exercise":
+                    if run is not None:
+                        CalmNote(run, word)
                     ExerciseTab(settings.value, run, choose_exercise, choose_scenario, word)
                 elif tab.value == "strategies":
                     StrategyTab(settings.value, change_settings,
@@ -424,7 +428,6 @@ def Page():
                 return
             if stop is not None:
                 StopPrompt(stop, word, toggle_play)
-            CalmNote(run, word)
             DifferenceBanner(run, word, version.value, spreads.value)
             RunView(run, word, version.value, shown_lane.value, shown_lane.set)
 

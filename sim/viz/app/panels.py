@@ -44,6 +44,8 @@ def DifferenceBanner(run, lang: str, version: int, spreads, big: bool = False):
     """Incidents, riots, injuries and cost: the difference the strategies make, in large type."""
     boxes = banner_texts(run, lang, spreads)
     title = text("banner_title" if len(run.lanes) > 1 else "banner_title_single", lang)
+    if is_calm_real(run):
+        title += " · " + text("calm_short", lang)
     with solara.Column(gap="2px", classes=["kondusif-banner"]):
         solara.Text(title, style={"font-weight": "bold", "font-size": "0.9em"})
         with solara.Row(gap="6px", style={"flex-wrap": "nowrap"}):
@@ -70,10 +72,15 @@ def StopPrompt(stop, lang: str, on_continue):
 @solara.component
 def CalmNote(run, lang: str):
     """On a real, calm scenario: why nothing happens, and where the stress is."""
-    name = run.scenario.scenario.name
-    if run.exercise is not None or f"{name}_stressed" not in bundled_names():
+    if not is_calm_real(run):
         return
     solara.Info(text("calm_note", lang), dense=True, classes=["kondusif-calm"])
+
+
+def is_calm_real(run) -> bool:
+    """A real scenario with a stressed twin: the real one is calm, the twin is for training."""
+    name = run.scenario.scenario.name
+    return run.exercise is None and f"{name}_stressed" in bundled_names()
 
 
 @solara.component
