@@ -81,7 +81,8 @@ CSS = """
 .kondusif-section { border-top: 1px solid #ddd; margin-top: 4px; padding-top: 4px; }
 img.kondusif-map { max-height: calc(100vh - 205px); width: auto !important; max-width: 100%;
   display: block; }
-.kondusif-top .v-btn { height: 30px !important; min-width: 0 !important; padding: 0 10px !important; }
+.kondusif-top .v-btn { height: 30px !important; min-width: 0 !important;
+  padding: 0 10px !important; }
 @media (max-width: 1200px) { .kondusif-brand { display: none; }
   .kondusif-top .kondusif-status span { font-size: 1.0em !important; } }
 .kondusif-side .v-input { margin-top: 2px; padding-top: 0; }
