@@ -263,3 +263,11 @@ def test_a_strategy_that_fails_mid_run_gives_a_message_on_the_page(page, monkeyp
     assert shows(box, "no fuel for the patrol boats")
     assert rc.find(v.Btn, children=["Langkah"]).widget.disabled
     rc.close()
+
+
+def test_the_timeline_follows_the_days_played(page):
+    box, rc = page
+    for _ in range(3):
+        click(rc, "Langkah")
+    scrubber = [w for w in rc.find(v.Slider).widgets if w.max == 87][0]
+    assert scrubber.v_model == 3

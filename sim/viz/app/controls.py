@@ -66,8 +66,11 @@ def PlayControls(playing: bool, on_playing, on_step, on_reset, speed: float, on_
 
 
 @solara.component
-def Timeline(run, on_seek, lang: str):
-    """A scrubber over the calendar with its phases drawn beneath, and jumps to key days."""
+def Timeline(run, on_seek, lang: str, version: int = 0):
+    """A scrubber over the calendar with its phases drawn beneath, and jumps to key days.
+
+    The run changes in place: `version` tells the component that it moved on.
+    """
     from sim.viz.app.panels import PHASE_COLOURS
 
     days = run.n_days
@@ -105,7 +108,7 @@ def jump_days(run) -> dict[str, int]:
 
 
 @solara.component
-def ExerciseTab(settings: Settings, run, on_exercise, on_scenario, lang: str):
+def ExerciseTab(settings: Settings, run, on_exercise, on_scenario, lang: str, version: int = 0):
     """The exercises with their titles and descriptions, the scenario, and what comes next."""
     rows = describe_exercises()
     titles = {row[f"title_{lang}"]: row["name"] for row in rows}
@@ -115,8 +118,7 @@ def ExerciseTab(settings: Settings, run, on_exercise, on_scenario, lang: str):
                   on_value=lambda t: on_exercise(titles.get(t)), classes=["kondusif-exercise"])
     if run is not None and run.exercise is not None:
         solara.Text(run.exercise.description(lang), style={"font-size": "0.85em"})
-        coming = [s for s in run.exercise.stops if s.date >= run.model.timeline.date_of(
-            min(run.day, run.n_days - 1))]
+        coming = [s for s in run.exercise.stops if s.date > run.date or run.day == 0]
         if coming:
             Help("next_stop", lang, date=short_date(coming[0].date, lang))
     else:

@@ -228,6 +228,7 @@ def Page():
         restart(new, day=0, events=[], say=("notice_scenario", {"dropped": dropped}))
 
     def advance():
+        notice.set(None)
         if run is not None and not run.stopped:
             run.step()
             if run.failure is not None:
@@ -261,6 +262,7 @@ def Page():
         restart(settings.value, events=[], say=("notice_cleared", {}))
 
     def toggle_play():
+        notice.set(None)
         if run is not None and (not run.stopped or playing.value):
             playing.set(not playing.value)
 
@@ -390,7 +392,7 @@ def Page():
             PlayControls(playing.value, lambda on: toggle_play(), advance, reset, speed.value,
                          speed.set, run is None or run.stopped, meter["rate"], word)
             if run is not None:
-                Timeline(run, seek, word)
+                Timeline(run, seek, word, version.value)
             with solara.Div(classes=["kondusif-tabs"]):
                 solara.ToggleButtonsSingle(
                     value=tab.value, on_value=tab.set, dense=True, mandatory=True,
@@ -401,7 +403,8 @@ def Page():
                 if tab.value == "exercise":
                     if run is not None:
                         CalmNote(run, word)
-                    ExerciseTab(settings.value, run, choose_exercise, choose_scenario, word)
+                    ExerciseTab(settings.value, run, choose_exercise, choose_scenario, word,
+                                version.value)
                 elif tab.value == "strategies":
                     StrategyTab(settings.value, change_settings,
                                 run.scenario if run else None, word)
