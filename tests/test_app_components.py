@@ -271,3 +271,18 @@ def test_the_timeline_follows_the_days_played(page):
         click(rc, "Langkah")
     scrubber = [w for w in rc.find(v.Slider).widgets if w.max == 87][0]
     assert scrubber.v_model == 3
+
+
+def test_repeating_on_ten_seeds_puts_the_range_of_the_difference_in_the_banner(page):
+    import time
+
+    box, rc = page
+    open_tab(rc, "strategies")
+    rc.find(v.Checkbox, label=COUNTER_HOAX["id"]).widget.v_model = True
+    open_tab(rc, "session")
+    click(rc, "Ulang 10 kali (10 seed)")
+    deadline = time.monotonic() + 120
+    while not shows(box, "(10 seed)") or shows(box, "Menjalankan"):
+        assert time.monotonic() < deadline, "the ten runs did not finish"
+        time.sleep(0.5)
+    assert sum("rentang" in t and "(10 seed)" in t for t in texts(box)) == 3
