@@ -193,8 +193,9 @@ def test_an_exercise_plays_to_the_end_stopping_at_each_question(app_url, browser
                 if len(questions) == 2:
                     page.screenshot(path=str(artifacts / "app-exercise-question.png"))
             page.locator(".kondusif-continue").click()
-            page.get_by_role("button", name="Jeda").or_(page.get_by_text("Kalender selesai")) \
-                .first.wait_for(timeout=20_000)
+            page.wait_for_function(  # the run moved on: this question is gone or replaced
+                "text => { const p = document.querySelector('.kondusif-prompt');"
+                " return !p || !p.innerText.startsWith(text); }", arg=text, timeout=30_000)
         page.wait_for_timeout(300)
     assert len(questions) == 5, questions
     assert questions[1].startswith("Hari ke-55: hoaks menyebar di Sangatta Utara")

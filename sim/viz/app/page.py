@@ -157,7 +157,9 @@ def Page():
     repeating = solara.use_reactive(None)
     session_text = solara.use_reactive(None)
     saved = solara.use_reactive(saved_sessions())
-    meter = solara.use_memo(lambda: {"rate": None}, [])
+    # the measured speed, and the last version whose pictures were made: the play loop asks
+    # for a new picture only when the last one is on its way (a room never waits on a queue)
+    meter = solara.use_memo(lambda: {"rate": None, "drawn": -1}, [])
     run = run_box.value
 
     base = solara.use_memo(lambda: file_scenario(settings.value),
@@ -293,8 +295,8 @@ def Page():
             meter["rate"] = (run.day - first_day) / elapsed if elapsed > 0 else None
             stop = current_stop(run) is not None
             fastest = speed.value == 0
-            if stop or run.stopped or not fastest or \
-                    time.perf_counter() - drawn >= 1.0 / DRAWS_PER_SECOND:
+            due = not fastest or time.perf_counter() - drawn >= 1.0 / DRAWS_PER_SECOND
+            if stop or run.stopped or (due and meter["drawn"] >= version.value):
                 bump()
                 drawn = time.perf_counter()
             if stop or run.stopped:
@@ -374,7 +376,8 @@ def Page():
             if stop is not None:
                 StopPrompt(stop, word, toggle_play)
             DifferenceBanner(run, word, version.value, spreads.value, big=True)
-            RunView(run, word, version.value, shown_lane.value, shown_lane.set, charts=False)
+            RunView(run, word, version.value, shown_lane.value, shown_lane.set, meter,
+                    charts=False)
         return
     with solara.Div(classes=["kondusif-shell"]):
         with solara.Div(classes=["kondusif-top"]):
@@ -433,20 +436,23 @@ def Page():
             if stop is not None:
                 StopPrompt(stop, word, toggle_play)
             DifferenceBanner(run, word, version.value, spreads.value)
-            RunView(run, word, version.value, shown_lane.value, shown_lane.set)
+            RunView(run, word, version.value, shown_lane.value, shown_lane.set, meter)
 
 
 @solara.component
-def RunView(run: TrainingRun, lang: str, version: int, shown: int, on_shown,
+def RunView(run: TrainingRun, lang: str, version: int, shown: int, on_shown, meter: dict,
             charts: bool = True):
-    """Map, charts and results of the run, redrawn when `version` moves on."""
+    """Map, charts and results of the run, redrawn when `version` moves on; the version
+    drawn is noted in `meter`."""
     lane = shown if -len(run.lanes) <= shown < len(run.lanes) else -1
     board = solara.use_memo(lambda: Board(run, lang, lane), [run, lang, lane])
 
     def pictures():
         try:
             board.update()
-            return board.map_png(), board.charts_png() if charts else None, None
+            made = board.map_png(), board.charts_png() if charts else None, None
+            meter["drawn"] = version
+            return made
         except Exception as exc:  # a picture that fails must not take the page down
             problem = AppError("error_drawing", f"{type(exc).__name__}: {exc}")
             report(problem)
