@@ -50,3 +50,28 @@ def test_an_empty_cache_misses_every_package(tmp_path):
     (tmp_path / "requirejs@2.3.6").mkdir()
     (tmp_path / "requirejs@2.3.6" / "package.json").write_text("{}")
     assert missing_packages(tmp_path, ["requirejs@2.3.6"]) == []
+
+
+def test_without_npm_the_app_leaves_the_browser_files_to_solaras_proxy_and_says_so(
+        tmp_path, monkeypatch, capsys):
+    from sim.viz.app.assets import ensure_assets
+
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    assert ensure_assets(tmp_path / "cache") == tmp_path / "cache"
+    err = capsys.readouterr().err
+    assert "npm is not installed" in err and "kondusif app --prepare" in err
+
+
+def test_prepare_with_every_browser_file_present_says_where_and_exits_0(tmp_path, monkeypatch,
+                                                                       capsys):
+    for package in required_packages():
+        (tmp_path / package).mkdir(parents=True)
+        (tmp_path / package / "package.json").write_text("{}")
+    monkeypatch.setenv("KONDUSIF_ASSETS_DIR", str(tmp_path))
+    assert main(["app", "--prepare"]) == 0
+    assert f"browser files ready in {tmp_path}" in capsys.readouterr().out
+
+
+def test_an_unknown_exercise_stops_the_app_before_it_starts(capsys):
+    assert main(["app", "--exercise", "no_such_exercise", "--port", "1"]) == 2
+    assert "bundled: hoaks_masa_tenang" in capsys.readouterr().err

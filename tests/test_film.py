@@ -66,3 +66,18 @@ def test_film_mp4_is_an_mp4_file(tmp_path):
     assert main(["film", "desa_demo", "--strategy", "counter_hoax", "--every", "30",
                  "--out", str(out)]) == 0
     assert out.read_bytes()[4:8] == b"ftyp"
+
+
+def test_the_last_frame_carries_the_results_table_with_the_difference():
+    from sim.viz.app.state import Settings, TrainingRun
+    from sim.viz.film import FilmFigure
+
+    run = TrainingRun.start(Settings("desa_demo", ("counter_hoax",), seed=1))
+    film = FilmFigure(run, "en")
+    while run.step():
+        pass
+    film.update(run)
+    film.show_results(run)
+    cells = [cell.get_text().get_text() for cell in film.table.get_celld().values()]
+    assert {"Baseline (no strategy)", "With strategies", "Difference", "Riot"} <= set(cells)
+    assert not any(ax.get_visible() for ax in film.charts.axes.values())

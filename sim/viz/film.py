@@ -2,7 +2,8 @@
 
 For slides and for rooms without a laptop. Frames are 1600 x 900 pixels with
 large type so they stay readable on a projector; they reuse the training
-app's map and charts, so the film shows what the app shows.
+app's map and charts, so the film shows what the app shows. The last frame
+puts the results table (each run and the difference) where the charts were.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sim.strategies import CATALOGUE
 from sim.viz.app.charts import ChartsView
 from sim.viz.app.i18n import long_date, text
 from sim.viz.app.map import TENSION_CMAP, MapView
+from sim.viz.app.slide import draw_results_table
 from sim.viz.app.state import unique_strategies
 
 FIGSIZE = (16, 9)
@@ -74,8 +76,10 @@ class FilmFigure:
                                    ax=axes, shrink=0.85, extend="max", pad=0.01)
         bar.set_label(text("colorbar_tension", lang), fontsize=11 * FONT_SCALE)
         bar.ax.tick_params(labelsize=9 * FONT_SCALE)
+        self.chart_spec = grid[1]
         self.charts = ChartsView(self.figure, grid[1], run.model.timeline,
                                  [lane.key for lane in run.lanes], lang, FONT_SCALE)
+        self.table = None
         self.headline = self.figure.suptitle("", fontsize=18 * FONT_SCALE, fontweight="bold",
                                              y=0.975)
         self.figure.text(0.5, 0.905, self._strategies_line(run), ha="center",
@@ -86,6 +90,14 @@ class FilmFigure:
         names = unique_strategies(run.settings.strategies)
         titles = ", ".join(CATALOGUE[name].title[self.lang] for name in names)
         return f"{text('strategies', self.lang)}: {titles or text('none', self.lang)}"
+
+    def show_results(self, run) -> None:
+        """The results table in place of the charts (the film's last frame)."""
+        for ax in self.charts.axes.values():
+            ax.set_visible(False)
+        ax = self.figure.add_subplot(self.chart_spec)
+        draw_results_table(ax, run, self.lang, fontsize=11 * FONT_SCALE)
+        self.table = ax.tables[0]
 
     def update(self, run) -> None:
         """Show the run's current day."""
@@ -148,6 +160,8 @@ def make_film(run, out: Path | None = None, frames_dir: Path | None = None, lang
         if run.day not in wanted:
             continue
         film.update(run)
+        if run.finished:
+            film.show_results(run)
         frames += 1
         if writer is not None:
             writer.grab_frame()

@@ -4,9 +4,11 @@ Solara's page asks for a few npm packages (its Vuetify bundle, RequireJS,
 Font Awesome, and for Markdown KaTeX and Mermaid) that its server normally
 fetches from a public CDN on first use. A workshop room or a CI machine may
 have no way out, so the app serves them from a local folder instead, filled
-once by ``npm pack`` from the npm registry. The package names and versions are
-read from the installed Solara's page template and Markdown component, so
-they follow Solara upgrades.
+once by ``npm pack`` from the npm registry (``kondusif app --prepare`` does it
+ahead of a workshop, with a line for each package). Without npm, Solara's own
+proxy fills the same folder from its CDN the first time the page asks, the
+normal way. The package names and versions are read from the installed
+Solara's page template and Markdown component, so they follow Solara upgrades.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 # "{{cdn}}/@scope/name@1.2.3/..." in the page template, "${this.getCdn()}/name@1.2.3/..." in
@@ -56,13 +60,20 @@ def missing_packages(cache: Path, packages: list[str]) -> list[str]:
     return [p for p in packages if not (cache / p / "package.json").is_file()]
 
 
-def ensure_assets(cache: Path | None = None) -> Path:
+def ensure_assets(cache: Path | None = None, verbose: bool = True) -> Path:
     """Make sure every package the page needs is unpacked under `cache`; return `cache`.
+
+    Parameters
+    ----------
+    cache : Path, optional
+        The folder (default: ``default_cache_dir()``).
+    verbose : bool
+        Say each package on stderr while it is fetched (a first start takes a while).
 
     Raises
     ------
     AssetError
-        If a package is missing and npm is absent or cannot fetch it.
+        If npm is there but cannot fetch a package.
     """
     cache = Path(cache or default_cache_dir())
     missing = missing_packages(cache, required_packages())
@@ -70,16 +81,28 @@ def ensure_assets(cache: Path | None = None) -> Path:
         return cache
     npm = shutil.which("npm")
     if npm is None:
-        raise AssetError(f"the app's browser files are missing from {cache} "
-                         f"({', '.join(missing)}) and npm is not installed to fetch them; "
-                         "install Node.js and npm (Debian: apt-get install npm)")
-    for package in missing:
-        _fetch(npm, package, cache)
+        say(f"npm is not installed: the page's {len(missing)} browser packages will be fetched "
+            f"into {cache} by the app's server the first time the page is opened (Solara's "
+            "CDN proxy); to fetch them ahead, install npm and run `kondusif app --prepare`",
+            verbose)
+        return cache
+    say(f"kondusif app: fetching the page's browser files once, into {cache}", verbose)
+    for k, package in enumerate(missing, start=1):
+        started = time.perf_counter()
+        say(f"  [{k}/{len(missing)}] {package} ...", verbose, end="")
+        size = _fetch(npm, package, cache)
+        say(f" {size / 1e6:.1f} MB, {time.perf_counter() - started:.0f} s", verbose)
     return cache
 
 
-def _fetch(npm: str, package: str, cache: Path) -> None:
-    """``npm pack`` one package and unpack it as ``cache/name@version`` (all or nothing)."""
+def say(message: str, verbose: bool, end: str = "\n") -> None:
+    if verbose:
+        print(message, end=end, file=sys.stderr, flush=True)
+
+
+def _fetch(npm: str, package: str, cache: Path) -> int:
+    """``npm pack`` one package and unpack it as ``cache/name@version`` (all or nothing);
+    return the size of the package's tarball in bytes."""
     cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache) as work:
         done = subprocess.run([npm, "pack", package, "--silent"], cwd=work,
@@ -95,3 +118,4 @@ def _fetch(npm: str, package: str, cache: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(target, ignore_errors=True)
         os.replace(unpacked / "package", target)
+        return tarballs[0].stat().st_size

@@ -21,15 +21,8 @@ from sim.viz.app.charts import ChartsView
 from sim.viz.app.i18n import text
 from sim.viz.app.map import TENSION_CMAP, MapView
 
-DPI = 80
-
-
-def map_height(model, width: float) -> float:
-    """Inches of height that fit the communities' north-south extent on a map `width` wide."""
-    lon = [c.longitude for c in model.communities]
-    lat = [c.latitude for c in model.communities]
-    ratio = (1.28 * (max(lat) - min(lat)) + 0.08) / (1.2 * (max(lon) - min(lon)) + 0.08)
-    return float(min(7.0, max(3.6, width * ratio + 1.3)))
+DPI = 100
+MAP_SIZE = (11.0, 6.4)  # inches at DPI: 1100 x 640 px, about the map's width on a projector
 
 
 class Blitter:
@@ -40,23 +33,43 @@ class Blitter:
     fig : matplotlib.figure.Figure
     dynamic : list of Artist
         The artists that change; they are left out of the background.
+    overlay : list of Artist
+        Static artists that lie over the changing ones (a map's names): rendered once
+        into a transparent layer laid over each day's picture.
     """
 
-    def __init__(self, fig: Figure, dynamic: list):
+    def __init__(self, fig: Figure, dynamic: list, overlay: list = ()):
         self.fig = fig
         self.canvas = FigureCanvasAgg(fig)
         self.dynamic = dynamic
+        self.overlay = list(overlay)
         self.background = None
+        self.layer = None
 
     def invalidate(self) -> None:
         """The static part changed (limits, markers): render it again next time."""
         self.background = None
 
+    def _render_layer(self) -> Image.Image:
+        """The overlay alone on a transparent canvas, as an RGBA image."""
+        self.canvas.draw()
+        renderer = self.canvas.get_renderer()
+        renderer.clear()  # every pixel transparent
+        for artist in self.overlay:
+            self.fig.draw_artist(artist)
+        width, height = self.canvas.get_width_height()
+        return Image.frombuffer("RGBA", (width, height), bytes(self.canvas.buffer_rgba()),
+                                "raw", "RGBA", 0, 1)
+
     def png(self) -> bytes:
         """The figure as PNG (fast zlib: it is sent once and thrown away)."""
         if self.background is None:
+            if self.overlay and self.layer is None:
+                self.layer = self._render_layer()
             for artist in self.dynamic:
                 artist.set_animated(True)
+            for artist in self.overlay:
+                artist.set_visible(False)
             self.canvas.draw()
             self.background = self.canvas.copy_from_bbox(self.fig.bbox)
         else:
@@ -66,6 +79,8 @@ class Blitter:
         width, height = self.canvas.get_width_height()
         image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw",
                                  "RGBA", 0, 1)
+        if self.layer is not None:
+            image = Image.alpha_composite(image.copy(), self.layer)
         buffer = io.BytesIO()
         image.convert("RGB").save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
@@ -74,10 +89,15 @@ class Blitter:
 class Board:
     """Map and charts of a TrainingRun in one language.
 
+    The map shows one lane (by default the run with strategies, else the only
+    one); the charts show every lane.
+
     Parameters
     ----------
     run : sim.viz.app.state.TrainingRun
     lang : {"id", "en"}
+    lane : int
+        Index of the lane the map shows (-1: the last).
 
     Examples
     --------
@@ -87,41 +107,40 @@ class Board:
     b'\\x89PNG'
     """
 
-    def __init__(self, run, lang: str = "id"):
+    def __init__(self, run, lang: str = "id", lane: int = -1):
         self.run = run
         self.lang = lang
+        self.lane = run.lanes[lane]
         self.map_figure = self._map_figure(run, lang)
         self.charts_figure = Figure(figsize=(11, 5.6), dpi=DPI)
         self.charts_figure.subplots_adjust(left=0.05, right=0.98, top=0.93, bottom=0.07)
         self.charts = ChartsView(self.charts_figure, self.charts_figure.add_gridspec(1, 1)[0],
                                  run.model.timeline, [lane.key for lane in run.lanes], lang)
-        self.map_blitter = Blitter(self.map_figure,
-                                   [a for view in self.maps for a in view.dynamic_artists()])
+        self.map.place_names()
+        self.map_blitter = Blitter(self.map_figure, self.map.dynamic_artists(),
+                                   self.map.overlay_artists())
         self.charts_blitter = Blitter(self.charts_figure, self.charts.dynamic_artists())
         self.marked = 0
         self.update()
 
     def _map_figure(self, run, lang: str) -> Figure:
-        n = len(run.lanes)
-        fig = Figure(figsize=(6.0 * n + 0.9, map_height(run.model, 6.0)), dpi=DPI)
-        fig.subplots_adjust(left=0.02, right=0.90 if n == 1 else 0.94, top=0.93, bottom=0.09,
-                            wspace=0.04)
-        axes = fig.subplots(1, n, squeeze=False)[0]
-        self.maps = [MapView(ax, lane.model, text(lane.key, lang), lang)
-                     for ax, lane in zip(axes, run.lanes, strict=True)]
-        colorbar = fig.colorbar(ScalarMappable(norm=self.maps[0].norm, cmap=TENSION_CMAP),
-                                ax=list(axes), shrink=0.8, extend="max", pad=0.02)
-        colorbar.set_label(text("colorbar_tension", lang))
-        fig.legend(handles=self.maps[0].legend_handles(), loc="lower center", ncol=3,
-                   frameon=False)
+        fig = Figure(figsize=MAP_SIZE, dpi=DPI)
+        FigureCanvasAgg(fig)
+        ax = fig.add_axes((0.005, 0.085, 0.905, 0.905))
+        self.map = MapView(ax, self.lane.model, "", lang)
+        bar_ax = fig.add_axes((0.925, 0.16, 0.018, 0.75))
+        colorbar = fig.colorbar(ScalarMappable(norm=self.map.norm, cmap=TENSION_CMAP),
+                                cax=bar_ax, extend="max")
+        colorbar.set_label(text("colorbar_tension", lang), fontsize=12)
+        fig.legend(handles=self.map.legend_handles(), loc="lower center", ncol=5,
+                   frameon=False, fontsize=12, bbox_to_anchor=(0.46, 0.0))
         return fig
 
     def update(self) -> None:
         """Bring every artist to the run's current day."""
         run = self.run
         with run.lock:
-            for view, lane in zip(self.maps, run.lanes, strict=True):
-                view.update(lane.model)
+            self.map.update(self.lane.model)
             self.charts.update(run.lanes)
             if self.charts.rescaled:
                 self.charts_blitter.invalidate()

@@ -134,20 +134,26 @@ class ChartsView:
         return lines + self.today
 
     def mark_events(self, injections, timeline) -> None:
-        """A dotted line and a short label on each chart where an event was injected."""
+        """A dotted line on each chart where an event was injected or scheduled, and its
+        name (events of one day named together) along the line on every chart."""
         for artist in self.markers:
             artist.remove()
         self.markers = []
         start = timeline.dates[0]
+        by_day: dict = {}
         for injection in injections:
-            x = (injection.day - start).days + 0.5
-            label = (f"{text('ev_' + injection.choice, self.lang)} "
-                     f"{short_date(injection.day, self.lang)}")
+            names = by_day.setdefault(injection.day, [])
+            name = text("ev_" + injection.choice, self.lang)
+            if name not in names:
+                names.append(name)
+        for day, names in sorted(by_day.items()):
+            x = (day - start).days + 0.5
+            label = f"{' + '.join(names)} {short_date(day, self.lang)}"
             for ax in self.axes.values():
-                self.markers.append(ax.axvline(x, color="#7f7f7f", ls=":", lw=1.2))
-            self.markers.append(self.axes["turnout"].annotate(
-                label, (x, 1.0), xycoords=("data", "axes fraction"), rotation=90,
-                fontsize=7 * self.font_scale, va="top", ha="right", color="#555555"))
+                self.markers.append(ax.axvline(x, color="#6a1b9a", ls=":", lw=1.3))
+                self.markers.append(ax.annotate(
+                    label, (x, 0.98), xycoords=("data", "axes fraction"), rotation=90,
+                    fontsize=7 * self.font_scale, va="top", ha="right", color="#6a1b9a"))
 
 
 def nice_ceiling(value: float) -> float:

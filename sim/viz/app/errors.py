@@ -17,7 +17,8 @@ class AppError(Exception):
     detail : str
         What exactly was wrong (file, field path, value, what was expected).
     **params
-        Values for the headline's placeholders.
+        Values for the headline's placeholders; a ``{"id": ..., "en": ...}`` value is
+        said in the page's language.
     """
 
     def __init__(self, key: str, detail: str = "", **params):
@@ -27,7 +28,8 @@ class AppError(Exception):
         super().__init__(self.message("en"))
 
     def headline(self, lang: str = "id") -> str:
-        return text(self.key, lang, **self.params)
+        params = {k: v[lang] if isinstance(v, dict) else v for k, v in self.params.items()}
+        return text(self.key, lang, **params)
 
     def message(self, lang: str = "id") -> str:
         """Headline and detail on one line."""

@@ -11,6 +11,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field, replace
 
+from sim.exercises import (
+    Exercise,
+    ExerciseError,
+    bundled_exercise_path,
+    exercise_scenario,
+    load_exercise,
+    phase_problem,
+)
 from sim.scenario import ScenarioError, bundled_path, load_scenario
 from sim.scenario.schema import Phase, Scenario
 from sim.simulation import build_model
@@ -41,6 +49,8 @@ class Settings:
         Multiplier on ``rumor.seeds_per_wave``.
     compare : bool
         Run the baseline beside the strategies.
+    exercise : str, optional
+        A bundled exercise's name or a file: its scenario (with its events) is run.
     """
 
     scenario: str
@@ -51,6 +61,7 @@ class Settings:
     response_delay_hours: float | None = None
     hoax_intensity: float = 1.0
     compare: bool = True
+    exercise: str | None = None
 
     def overrides(self, scenario: Scenario) -> dict:
         """The dotted-path overrides these settings make to `scenario`."""
@@ -74,12 +85,33 @@ def scenario_personnel(scenario: Scenario) -> int:
     return sum(force.personnel for force in scenario.security.forces)
 
 
-def read_scenario(name: str, overrides: dict | None = None) -> Scenario:
-    """Load a bundled scenario or a file; a problem becomes an AppError naming the file."""
+def read_scenario(name: str, overrides: dict | None = None,
+                  exercise: Exercise | None = None) -> Scenario:
+    """Load a bundled scenario or a file (or an exercise's scenario with its events);
+    a problem becomes an AppError naming the file."""
     try:
+        if exercise is not None:
+            return exercise_scenario(exercise, overrides)
         return load_scenario(bundled_path(name), overrides)
     except ScenarioError as exc:
         raise AppError("error_scenario", str(exc)) from None
+
+
+def read_exercise(name: str | None) -> Exercise | None:
+    """A bundled exercise or an exercise file; a problem becomes an AppError naming the file."""
+    if name is None:
+        return None
+    try:
+        return load_exercise(bundled_exercise_path(name))
+    except ExerciseError as exc:
+        raise AppError("error_exercise", str(exc)) from None
+
+
+def exercise_settings(name: str) -> Settings:
+    """The settings an exercise starts with: its scenario, strategies and seed."""
+    exercise = read_exercise(name)
+    meta = exercise.exercise
+    return Settings(meta.scenario, tuple(meta.strategies), meta.seed, exercise=name)
 
 
 @dataclass
@@ -94,12 +126,17 @@ class Lane:
 
 @dataclass
 class Injection:
-    """An event the trainer added, for the list and the chart markers."""
+    """An event the trainer added (or the exercise scheduled), for the list and the markers."""
 
     choice: str
     community: str
     magnitude: float
     day: object
+    source: str = "live"  # "live": the trainer's; "exercise": the exercise file's
+
+    def as_dict(self) -> dict:
+        return {"choice": self.choice, "community": self.community,
+                "magnitude": self.magnitude, "day": self.day.isoformat(), "source": self.source}
 
 
 @dataclass(eq=False)  # a run is itself: the page compares runs by identity, not contents
@@ -122,6 +159,7 @@ class TrainingRun:
     lanes: list[Lane]
     cost: Cost = NO_COST
     injections: list[Injection] = field(default_factory=list)
+    exercise: Exercise | None = None
     failure: AppError | None = None
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -141,15 +179,21 @@ class TrainingRun:
             When the scenario, an override or a strategy cannot be used.
         """
         overrides = dict(overrides or {})
-        base = read_scenario(settings.scenario, overrides)
-        scenario = read_scenario(settings.scenario, overrides | settings.overrides(base))
+        exercise = read_exercise(settings.exercise)
+        base = read_scenario(settings.scenario, overrides, exercise)
+        scenario = read_scenario(settings.scenario, overrides | settings.overrides(base),
+                                 exercise)
         names = unique_strategies(settings.strategies)
         wanted = [("with_strategy", names)] if names else []
         if settings.compare or not names:
             wanted.insert(0, ("baseline", ()))
         lanes = [cls._lane(key, scenario, chosen, settings.seed) for key, chosen in wanted]
-        return cls(settings=settings, scenario=scenario, lanes=lanes,
-                   cost=cls._cost(lanes[-1], scenario))
+        run = cls(settings=settings, scenario=scenario, lanes=lanes,
+                  cost=cls._cost(lanes[-1], scenario), exercise=exercise)
+        if exercise is not None:
+            run.injections = [Injection(e.kind.value, e.community, e.magnitude, e.date,
+                                        "exercise") for e in exercise.events]
+        return run
 
     @staticmethod
     def _cost(lane: Lane, scenario: Scenario) -> Cost:
@@ -232,25 +276,63 @@ class TrainingRun:
         lane.track.record(lane.model)
         return True
 
-    def inject(self, choice: str, community: str, magnitude: float) -> Injection:
-        """Put an event on tomorrow's calendar of every lane.
+    def inject(self, choice: str, community: str, magnitude: float, day=None) -> Injection:
+        """Put an event on the calendar of every lane: tomorrow, or on `day` if not yet past.
 
         Raises
         ------
         AppError
-            If the calendar has ended or the event does not validate.
+            If the calendar has ended, the day has passed, the event does not fit
+            the phase of its day, or it does not validate.
         """
         with self.lock:
             if self.stopped:
                 raise AppError("error_event_after_end")
-            day = self.model.timeline.date_of(self.day)
+            tomorrow = self.model.timeline.date_of(self.day)
+            day = tomorrow if day is None else day
+            if day < tomorrow:
+                raise AppError("error_event", f"date = {day}: already simulated; expected "
+                                              f"{tomorrow} or later")
             events = live_events(self.scenario, choice, community, magnitude, day)
+            for event in events:
+                why = phase_problem(event.kind, day, self.scenario)
+                if why:
+                    raise AppError("error_event_phase", why, **phase_words(choice, event.kind,
+                                                                           day, self.scenario))
             for lane in self.lanes:
                 for event in events:
                     lane.model.inject(event)
             injection = Injection(choice, community, magnitude, day)
             self.injections.append(injection)
             return injection
+
+    def live_injections(self) -> list[Injection]:
+        """The events the trainer added (not the exercise's own)."""
+        return [i for i in self.injections if i.source == "live"]
+
+    def replay(self, injections, to_day: int) -> None:
+        """Schedule `injections` on their days and step to `to_day` (a restarted run).
+
+        Events whose day is past the calendar's end are dropped by ``inject``'s checks
+        and raise; the caller keeps the old run then.
+        """
+        for injection in injections:
+            self.inject(injection.choice, injection.community, injection.magnitude,
+                        injection.day)
+        while self.day < min(to_day, self.n_days) and self.step():
+            pass
+
+
+def phase_words(choice: str, kind, day, scenario: Scenario) -> dict:
+    """The refused event, its day's phase and the phases it fits, in both languages."""
+    from sim.exercises.phases import EVENT_PHASES
+    from sim.viz.app.i18n import text
+
+    return {key: {lang: value(lang) for lang in ("id", "en")} for key, value in {
+        "kind": lambda lang: text(f"ev_{choice}", lang),
+        "phase": lambda lang: text(str(scenario.phase_on(day)), lang),
+        "allowed": lambda lang: ", ".join(text(str(p), lang) for p in EVENT_PHASES[kind]),
+    }.items()}
 
 
 def strategy_choices() -> list[str]:
