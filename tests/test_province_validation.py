@@ -11,10 +11,10 @@ import pytest
 
 from sim.province import load_province
 from sim.scenario import ScenarioError
-from sim.scenario.registry import SCENARIO_DIR
+from sim.scenario.registry import scenario_dir
 from tests.province_factories import make_province, province_data
 
-DEMO = SCENARIO_DIR / "desa_demo.toml"
+DEMO = scenario_dir() / "desa_demo.toml"
 
 PROVINCE_TOML = """\
 [scenario]

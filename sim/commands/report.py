@@ -26,9 +26,12 @@ def add_parser(sub):
 def main(args) -> int:
     from sim.viz.report import ReportError, write_report
 
+    from sim.commands.common import check_out_file
+
     out = args.out or args.folder / f"report-{args.lang}.html"
     if out.is_dir():
         raise ReportError(f"--out {out}", [f"is a folder; give a file, e.g. {out / 'report.html'}"])
+    check_out_file(out)
     try:
         written = write_report(args.folder, out, args.lang, args.sensitivity)
     except OSError as exc:

@@ -27,6 +27,7 @@ def main(args) -> int:
 
     store = ResultStore(args.folder)
     store.manifest()
+    store.require_runs()
     summary = summarize_store(args.folder)
     data = summary.to_dict()
     atomic_write_bytes(args.folder / "summary.json",

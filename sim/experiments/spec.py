@@ -22,10 +22,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from sim import bundled
 from sim.experiments.sensitivity_spec import Distribution, Sensitivity, check_sensitivity
 from sim.outcomes import OUTCOME_DOCS
 from sim.scenario import ScenarioError, bundled_path, load_scenario, read_toml
-from sim.scenario.loading import format_errors
+from sim.scenario.loading import format_errors, read_scenario_data
 
 KONDUSIF = "kondusif"
 BASELINE = "baseline"
@@ -35,6 +36,9 @@ RANGE_KEYS = frozenset({"low", "high"})
 DISTRIBUTION_KEYS = frozenset(Distribution.model_fields)
 # a value inside a range that is not a whole number, to catch integer parameters early
 PROBE_FRACTION = 0.37
+# seeds are stored as 64-bit integers in the Parquet parts
+MAX_SEED = 2**63 - 1
+KIND = "experiments"
 
 
 class ExperimentError(ScenarioError):
@@ -42,7 +46,7 @@ class ExperimentError(ScenarioError):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Meta(Strict):
@@ -56,8 +60,8 @@ class Meta(Strict):
         default_factory=lambda: [BASELINE],
         description="strategy sets to compare: a name, 'package:NAME', or names joined by '+'",
     )
-    replications: Annotated[int, Field(ge=1)] = 1
-    root_seed: Annotated[int, Field(ge=0)] = 0
+    replications: Annotated[int, Field(ge=1, le=1_000_000, strict=True)] = 1
+    root_seed: Annotated[int, Field(ge=0, le=MAX_SEED, strict=True)] = 0
 
     @field_validator("model")
     @classmethod
@@ -143,6 +147,37 @@ def flatten(table: dict[str, Any], leaf_keys: frozenset[str] = frozenset(),
     return flat
 
 
+def experiment_path(name: str | Path) -> Path:
+    """An experiment argument: a path to a file, or the name of a bundled experiment.
+
+    A path (with a folder or a .toml suffix) must exist; a bare name is a
+    bundled experiment (`kondusif experiments` lists them).
+
+    Examples
+    --------
+    >>> experiment_path("quick").name
+    'quick.toml'
+    """
+    try:
+        return bundled.resolve(KIND, str(name))
+    except bundled.NotBundled as exc:
+        known = ", ".join(bundled.bundled_names(KIND))
+        hint = "" if "bundled:" in str(exc) else f"; bundled experiments: {known}"
+        if str(name) in bundled.bundled_names("scenarios"):
+            hint += (f"; {name} is a bundled scenario: run it with `kondusif run {name}`, or "
+                     "name it in an experiment's experiment.scenarios")
+        raise ExperimentError(str(name), [f"{exc}{hint} (see `kondusif experiments`)"]) from None
+
+
+def refuse_scenario_file(path: Path, data: dict[str, Any]) -> None:
+    """A scenario (or province) file where an experiment is expected: say which command runs it."""
+    if "experiment" not in data and ("scenario" in data or "province" in data):
+        raise ExperimentError(str(path), [
+            "is a scenario file, not an experiment file (an experiment has an [experiment] "
+            f"table); run it with `kondusif run {path}`, or name it in an experiment's "
+            "experiment.scenarios"])
+
+
 def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
     """Read, validate and check an experiment file; return it with its resolved path.
 
@@ -157,8 +192,9 @@ def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
     >>> spec.arms
     ['baseline', 'counter_hoax']
     """
-    path = Path(path)
+    path = experiment_path(path)
     data = read_toml(path)
+    refuse_scenario_file(path, data)
     for section in ("fixed", "grid"):
         if isinstance(data.get(section), dict):
             data[section] = flatten(data[section])
@@ -185,7 +221,7 @@ def check_experiment(spec: Experiment, path: Path) -> list[str]:
         return problems + ["experiment.scenarios: missing; the kondusif model needs a scenario"]
     for name in spec.experiment.scenarios:
         problems += _check_scenario(spec, name, path)
-    return problems + _check_outcomes(spec)
+    return problems + _check_outcomes(spec) + _check_timeseries(spec)
 
 
 def _check_design(spec: Experiment) -> list[str]:
@@ -231,15 +267,38 @@ def _probe_function(spec: Experiment, function) -> list[str]:
     """Call a function model once inside its ranges: does it give the outcomes asked for?"""
     asked = set(spec.sensitivity.outcomes if spec.sensitivity else [])
     asked |= set(spec.keep.outcomes or []) | set(spec.analysis.outcomes or [])
-    if not asked:
-        return []
     point = spec.fixed | _probe_points(spec)[-1]
     try:
         produced = function(point, 0)
     except Exception as exc:  # the model's own error, reported before any run
         return [f"experiment.model: {spec.experiment.model} raised {exc!r} at {point}"]
+    problems = outcome_type_problems(spec.experiment.model, produced)
+    if problems:
+        return problems
     return [f"outcome {name!r}: {spec.experiment.model} gives no such outcome; it gives "
             f"{', '.join(sorted(produced))}" for name in sorted(asked - set(produced))]
+
+
+def outcome_type_problems(model: str, produced: Any) -> list[str]:
+    """What is wrong with a function model's return value: it must map names to numbers.
+
+    Examples
+    --------
+    >>> outcome_type_problems("m:f", {"y": 1.5, "ok": True})
+    []
+    >>> outcome_type_problems("m:f", {"y": "high"})
+    ["experiment.model: m:f returned y = 'high': each outcome must be a number (or true/false)"]
+    """
+    if not isinstance(produced, dict):
+        return [f"experiment.model: {model} returned {type(produced).__name__} "
+                f"{produced!r:.80}: it must return a dict of outcome names to numbers"]
+    problems = []
+    for name, value in produced.items():
+        values = value.values() if isinstance(value, dict) else [value]
+        if not all(isinstance(v, int | float | bool) for v in values):
+            problems.append(f"experiment.model: {model} returned {name} = {value!r:.80}: each "
+                            "outcome must be a number (or true/false)")
+    return problems
 
 
 def resolve_function(name: str):
@@ -259,10 +318,7 @@ def resolve_function(name: str):
 
 def scenario_path(name: str, experiment_file: Path) -> Path:
     """A scenario named in an experiment: a path relative to the file, or a bundled name."""
-    relative = experiment_file.parent / name
-    if relative.suffix == ".toml" and relative.exists():
-        return relative
-    return bundled_path(name)
+    return bundled_path(name, beside=experiment_file.parent)
 
 
 def _probe_points(spec: Experiment) -> list[dict[str, Any]]:
@@ -312,6 +368,21 @@ def _check_scenario(spec: Experiment, name: str, path: Path) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
+def timeseries_columns() -> list[str]:
+    """The daily columns per community a kondusif run records (what keep.timeseries may name)."""
+    from sim.simulation import build_model
+
+    model = build_model(bundled_path("desa_demo"))
+    reporters = model.datacollector.agenttype_reporters
+    return [name for table in reporters.values() for name in table if name != "community"]
+
+
+def _check_timeseries(spec: Experiment) -> list[str]:
+    known = timeseries_columns()
+    return [f"keep.timeseries = {name!r}: a run records no such daily column; known: "
+            f"{', '.join(known)}" for name in spec.keep.timeseries if name not in known]
+
+
 def known_outcomes() -> set[str]:
     """Outcome names the kondusif model produces for this experiment (flattened too)."""
     from sim.model.mechanisms.clash import SEVERITIES
@@ -336,15 +407,59 @@ def _check_outcomes(spec: Experiment) -> list[str]:
     return problems
 
 
-def scenario_digests(spec: Experiment, path: Path) -> dict[str, str]:
-    """SHA-256 of each scenario file, so a store notices when a scenario changed."""
-    return {name: hashlib.sha256(scenario_path(name, path).read_bytes()).hexdigest()
+def resolved_scenarios(spec: Experiment, path: Path) -> dict[str, Any]:
+    """Each scenario as a run reads it: its file with any `extends` base merged in, as JSON."""
+    return {name: json.loads(json.dumps(read_scenario_data(scenario_path(name, path)),
+                                        sort_keys=True, default=str))
             for name in spec.experiment.scenarios}
 
 
-def experiment_hash(spec: Experiment, path: Path) -> str:
-    """A digest of everything that decides the runs (titles and descriptions excluded)."""
+def experiment_definition(spec: Experiment, path: Path) -> dict[str, Any]:
+    """Everything that decides the runs (titles and descriptions excluded), as JSON data.
+
+    The scenarios are in it fully resolved, so an edited `extends` base changes it too.
+    """
     definition = spec.model_dump(mode="json", exclude={"experiment": {"title", "description"}})
-    definition["scenario_files"] = scenario_digests(spec, path)
+    definition["scenarios"] = resolved_scenarios(spec, path)
+    return definition
+
+
+def definition_hash(definition: dict[str, Any]) -> str:
     text = json.dumps(definition, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def experiment_hash(spec: Experiment, path: Path) -> str:
+    """A digest of `experiment_definition`: the identity of an experiment's store."""
+    return definition_hash(experiment_definition(spec, path))
+
+
+def definition_changes(old: Any, new: Any, prefix: str = "", limit: int = 8) -> list[str]:
+    """What differs between two definitions, as ``path: old -> new`` lines (at most `limit`).
+
+    Examples
+    --------
+    >>> definition_changes({"a": {"b": 1, "c": 2}}, {"a": {"b": 1, "c": 3}, "d": 4})
+    ['a.c: 2 -> 3', 'd: (absent) -> 4']
+    """
+    changes: list[str] = []
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted(set(old) | set(new), key=str):
+            where = f"{prefix}{key}"
+            if key not in old:
+                changes.append(f"{where}: (absent) -> {_short(new[key])}")
+            elif key not in new:
+                changes.append(f"{where}: {_short(old[key])} -> (absent)")
+            else:
+                changes += definition_changes(old[key], new[key], f"{where}.", limit)
+    elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            changes += definition_changes(a, b, f"{prefix}{i}.", limit)
+    elif old != new:
+        changes.append(f"{prefix.rstrip('.')}: {_short(old)} -> {_short(new)}")
+    return changes[:limit]
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -215,10 +215,11 @@ def read_scenario_data(path: str | Path, _seen: tuple[str, ...] = ()) -> dict[st
         raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: extends itself "
                                         "(a cycle)"])
     try:
-        base_path = bundled_path(base_name)
-    except ScenarioError:
-        raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: no such file or "
-                                        "bundled scenario"]) from None
+        # beside the file that names it, then a bundled name; never the current folder
+        base_path = bundled_path(str(base_name), beside=Path(path).parent)
+    except ScenarioError as exc:
+        raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: {exc.problems[0]}"]
+                            ) from None
     base = read_scenario_data(base_path, (*_seen, str(path)))
     return _merge(base, data)
 
