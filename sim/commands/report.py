@@ -24,9 +24,8 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.viz.report import ReportError, write_report
-
     from sim.commands.common import check_out_file
+    from sim.viz.report import ReportError, write_report
 
     out = args.out or args.folder / f"report-{args.lang}.html"
     if out.is_dir():

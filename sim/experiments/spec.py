@@ -357,15 +357,41 @@ def _check_scenario(spec: Experiment, name: str, path: Path) -> list[str]:
         file = scenario_path(name, path)
     except ScenarioError as exc:
         return [f"experiment.scenarios: {name!r}: {p}" for p in exc.problems]
+    from sim.scenario.memory import memory_problem
+
     problems = []
+    origin = _parameter_sections(spec)
     for overrides in _probe_points(spec):
         try:
             scenario = load_scenario(file, overrides)
             for arm in spec.arms:
                 resolve_strategies(arm_strategies(arm), scenario)
         except ScenarioError as exc:
-            problems += [f"{exc.source}: {p}" for p in exc.problems]
+            problems += [_where(p, exc.source, origin, file) for p in exc.problems]
+            continue
+        too_big = memory_problem(scenario)
+        if too_big:
+            problems.append(f"{file}: {too_big}")
     return list(dict.fromkeys(problems))
+
+
+def _parameter_sections(spec: Experiment) -> dict[str, str]:
+    """Which table of the experiment file sets each varied or fixed parameter."""
+    origin = {name: "fixed" for name in spec.fixed}
+    origin |= {name: "grid" for name in spec.grid}
+    if spec.sample is not None:
+        origin |= {name: "sample.parameters" for name in spec.sample.parameters}
+    if spec.sensitivity is not None:
+        origin |= {name: "sensitivity.parameters" for name in spec.sensitivity.parameters}
+    return origin
+
+
+def _where(problem: str, source: str, origin: dict[str, str], file: Path) -> str:
+    """A scenario problem caused by a parameter of the experiment, named by its table."""
+    for name in sorted(origin, key=len, reverse=True):
+        if problem.startswith((f"{name}:", f"{name} =", f"{name} ")):
+            return f"{origin[name]}.{problem} (applied to {file})"
+    return f"{source}: {problem}"
 
 
 def timeseries_columns() -> list[str]:
