@@ -283,3 +283,11 @@ def test_a_full_disk_says_what_was_kept_and_how_to_resume(tmp_path, small_disk):
     assert "run the same command again to resume" in done.stderr
     kept = len(ResultStore(small_disk / "out").runs())
     assert f"{kept} finished runs are stored and kept there" in done.stderr
+
+
+def test_an_unreachable_scheduler_is_exit_2_saying_it_could_not_connect(tmp_path):
+    done = cli("sweep", "quick", "--executor", "dask", "--scheduler", "tcp://127.0.0.1:1",
+               "--out", str(tmp_path / "out"), "--no-progress")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "tcp://127.0.0.1:1: could not connect to a Dask scheduler" in done.stderr

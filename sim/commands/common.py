@@ -58,7 +58,13 @@ def check_out_file(path: Path | None, option: str = "--out") -> None:
 
     if path.is_dir():
         raise UserError(f"{option} {path}: is a folder; give a file name")
-    check_out_folder(path.parent if str(path.parent) else Path("."), option)
+    for part in path.parents:
+        if part.exists() and not part.is_dir():
+            raise UserError(f"{option} {path}: lies under {part}, which is a file; give a "
+                            "file in a folder")
+    existing = next(p for p in path.parents if p.exists())
+    if not os.access(existing, os.W_OK):
+        raise UserError(f"{option} {path}: {existing} cannot be written (no permission)")
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:

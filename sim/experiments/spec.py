@@ -307,12 +307,12 @@ def resolve_function(name: str):
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise ExperimentError("experiment.model", [f"{name!r}: cannot import {module_name!r}: "
-                                                   f"{exc}"]) from None
+        raise ExperimentError("experiment.model", [
+            f"experiment.model = {name!r}: cannot import {module_name!r}: {exc}"]) from None
     function = getattr(module, attribute, None)
     if not callable(function):
-        raise ExperimentError("experiment.model", [f"{name!r}: {module_name} has no function "
-                                                   f"{attribute!r}"])
+        raise ExperimentError("experiment.model", [
+            f"experiment.model = {name!r}: {module_name} has no function {attribute!r}"])
     return function
 
 
