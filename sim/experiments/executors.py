@@ -62,7 +62,7 @@ class Workers:
     renew: Callable[[], None] | None = None
 
 
-def _end_with_parent(sweep_pid: int) -> None:
+def end_with_parent(sweep_pid: int) -> None:
     """Make this worker die with its parent and with the sweep (even after a SIGKILL)."""
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
@@ -87,7 +87,7 @@ def _end_with_parent(sweep_pid: int) -> None:
 def _start_worker(sweep_pid: int) -> None:
     """Workers leave Ctrl-C to the parent, which stores what finished and stops them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _end_with_parent(sweep_pid)
+    end_with_parent(sweep_pid)
 
 
 def _local_pool(workers: int) -> ProcessPoolExecutor:
