@@ -30,6 +30,8 @@ def function(body: str, head: str = "") -> str:
     return f'[experiment]\nname = "f"\nmodel = "{FAULTY}"\n{head}\n{body}\n'
 
 
+SENSITIVITY = ('\n[sensitivity]\nmethod = "morris"\nbase_samples = 4\n'
+               'outcomes = ["incidents_total"]\n[sensitivity.parameters]\n{}\n')
 MANIFEST = '{"experiment": "quick", "experiment_hash": "0", "arms": ["baseline"]}'
 
 # Files each case may name, written into the (current) test folder.
@@ -93,6 +95,10 @@ FILES = {
     "exp_sample.toml": QUICK + ('\n[sample]\nsize = 4\n[sample.parameters]\n'
                                 '"grievance.legitimacy" = { low = 0.8, high = 0.2 }\n'),
     "exp_table.toml": QUICK + "\n[grids]\nx = [1]\n",
+    "exp_sample_bool.toml": QUICK + ('\n[sample]\nsize = 4\n[sample.parameters]\n'
+                                     '"grievance.legitimacy" = { low = true, high = 0.9 }\n'),
+    "sens_typo.toml": QUICK + SENSITIVITY.format('"grievance.legitimcy" = { low = 0.8, high = 0.9 }'),
+    "sens_inf.toml": QUICK + SENSITIVITY.format('"grievance.legitimacy" = { low = 0.8, high = inf }'),
     "exp_name.toml": quick('name = "quick"', 'name = "Quick Test"'),
     "exp_memory.toml": QUICK + ('\n[fixed]\n"communities.0.residents" = 900000000\n'
                                 '"communities.0.voters" = 900000000\n"population.scale" = 1\n'),
@@ -110,9 +116,9 @@ FILES = {
 CASES = [
     # run: the scenario argument
     ("run missing path", ["run", "/nowhere/kutim_2024.toml"],
-     ["/nowhere/kutim_2024.toml", "no such file", "kutim_2024"]),
+     ["/nowhere/kutim_2024.toml", "no such scenario file", "kutim_2024"]),
     ("run missing file here", ["run", "kutim_2024.toml"],
-     ["kutim_2024.toml: no such file", "without a folder or .toml"]),
+     ["kutim_2024.toml: no such scenario file", "without a folder or .toml"]),
     ("run unknown name", ["run", "desa_nowhere"],
      ["desa_nowhere", "no such bundled scenario", "desa_demo, kutim_2024"]),
     ("run a folder", ["run", "store/"], ["store/", "is not a file"]),
@@ -168,7 +174,7 @@ CASES = [
     ("run budget text", ["run", "desa_demo", "--budget", "lots"], ["--budget", "'lots'"]),
     ("run unknown language", ["run", "desa_demo", "--lang", "fr"], ["--lang", "'fr'", "id"]),
     # validate: scenario files
-    ("validate missing", ["validate", "nowhere.toml"], ["nowhere.toml", "no such file"]),
+    ("validate missing", ["validate", "nowhere.toml"], ["nowhere.toml", "no such scenario file"]),
     ("validate unknown table", ["validate", "unknown_table.toml"],
      ["unknown_table.toml", "grievence", "unknown field"]),
     ("validate duplicate community", ["validate", "duplicate.toml"],
@@ -183,7 +189,7 @@ CASES = [
      ["extends_missing.toml", "scenario.extends = 'no_base'", "no such bundled scenario",
       "desa_demo"]),
     ("validate extends missing path", ["validate", "extends_path.toml"],
-     ["extends_path.toml", "scenario.extends = '../gone.toml'", "no such file"]),
+     ["extends_path.toml", "scenario.extends = '../gone.toml'", "no such scenario file"]),
     ("validate extends cycle", ["validate", "cycle_a.toml"],
      ["cycle_a.toml", "scenario.extends = 'cycle_b.toml'", "a cycle"]),
     ("validate a province file", ["validate", "kaltim_2024"],
@@ -239,7 +245,7 @@ CASES = [
      ["desa_nowhere", "no such bundled scenario"]),
     ("film no strategy", ["film", "desa_demo"], ["--strategy NAME"]),
     ("film missing path", ["film", "/nowhere/desa_demo.toml", "--strategy", "counter_hoax"],
-     ["/nowhere/desa_demo.toml", "no such file"]),
+     ["/nowhere/desa_demo.toml", "no such scenario file"]),
     ("film fps zero", ["film", "desa_demo", "--strategy", "counter_hoax", "--fps", "0"],
      ["--fps = 0", ">= 1"]),
     ("film out under a file",
@@ -270,7 +276,7 @@ CASES = [
     ("sweep unknown scenario", ["sweep", "exp_scenario.toml"],
      ["exp_scenario.toml", "experiment.scenarios: 'desa_nowhere'", "no such bundled scenario"]),
     ("sweep missing scenario path", ["sweep", "exp_scenario_path.toml"],
-     ["exp_scenario_path.toml", "'sub/desa_demo.toml'", "no such file"]),
+     ["exp_scenario_path.toml", "'sub/desa_demo.toml'", "no such scenario file"]),
     ("sweep unknown strategy", ["sweep", "exp_strategy.toml"],
      ["exp_strategy.toml", "pray", "counter_hoax"]),
     ("sweep unknown series column", ["sweep", "exp_series.toml"],
@@ -326,6 +332,13 @@ CASES = [
      ["nowhere", "no bundled experiment", "kutim_sobol"]),
     ("sensitivity unknown method", ["sensitivity", "kutim_sobol", "--method", "guess"],
      ["--method", "'guess'", "sobol"]),
+    ("sensitivity parameter typo", ["sensitivity", "sens_typo.toml"],
+     ["sens_typo.toml", "sensitivity.parameters.grievance.legitimcy", "unknown parameter"]),
+    ("sensitivity infinite bound", ["sensitivity", "sens_inf.toml"],
+     ["sens_inf.toml", "sensitivity.parameters.grievance.legitimacy.high = inf", "finite"]),
+    ("sweep sample bound bool", ["sweep", "exp_sample_bool.toml"],
+     ["exp_sample_bool.toml", "sample.parameters.grievance.legitimacy.low = True",
+      "not true/false"]),
     ("sensitivity workers zero", ["sensitivity", "kutim_sobol", "--workers", "0"],
      ["--workers = 0"]),
     # summarize and report
@@ -353,7 +366,7 @@ CASES = [
     ("province unknown", ["province", "validate", "nowhere"],
      ["nowhere", "no such bundled scenario"]),
     ("province missing path", ["province", "validate", "/nowhere/kaltim_2024.toml"],
-     ["/nowhere/kaltim_2024.toml", "no such file"]),
+     ["/nowhere/kaltim_2024.toml", "no such scenario file"]),
     ("province seed negative", ["province", "run", "kaltim_2024", "--seed", "-1"],
      ["--seed", "'-1'"]),
     ("province scale below one", ["province", "validate", "kaltim_2024", "--scale", "0.5"],

@@ -45,14 +45,14 @@ def cli(*args: str, cwd: Path | None = None, env: dict | None = None, **options)
 def test_a_missing_scenario_path_is_exit_2_not_the_bundled_scenario_of_that_stem(capsys):
     assert kondusif(["run", "/nowhere/kutim_2024.toml", "--seed", "1"]) == 2
     err = capsys.readouterr().err
-    assert "/nowhere/kutim_2024.toml: no such file" in err
+    assert "/nowhere/kutim_2024.toml: no such scenario file" in err
     assert "Traceback" not in err
 
 
 def test_an_experiment_naming_a_missing_scenario_path_is_refused(tmp_path):
     path = quick_experiment(tmp_path)
     path.write_text(path.read_text().replace('["desa_demo"]', '["sub/desa_demo.toml"]'))
-    with pytest.raises(ExperimentError, match=r"sub/desa_demo.toml.*no such file"):
+    with pytest.raises(ExperimentError, match=r"sub/desa_demo.toml.*no such scenario file"):
         load_experiment(path)
 
 
@@ -73,7 +73,7 @@ def test_extends_reads_the_base_beside_the_file_never_the_current_folder(tmp_pat
     assert merged["region"] == read_scenario_data("near/desa_demo.toml")["region"]
     (tmp_path / "near" / "other.toml").write_text(
         '[scenario]\nname = "o"\ntitle = "o"\nextends = "./gone.toml"\n')
-    with pytest.raises(ScenarioError, match=r"scenario.extends = './gone.toml': no such file"):
+    with pytest.raises(ScenarioError, match=r"scenario.extends = './gone.toml': no such scenario file"):
         load_scenario("near/other.toml")
 
 

@@ -20,13 +20,14 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from sim import bundled
 from sim.experiments.sensitivity_spec import Distribution, Sensitivity, check_sensitivity
 from sim.outcomes import OUTCOME_DOCS
 from sim.scenario import ScenarioError, bundled_path, load_scenario, read_toml
 from sim.scenario.loading import format_errors, read_scenario_data
+from sim.scenario.schema import Block
 
 KONDUSIF = "kondusif"
 BASELINE = "baseline"
@@ -45,8 +46,8 @@ class ExperimentError(ScenarioError):
     """An experiment file (or store) that cannot be used, with every problem listed."""
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+class Strict(Block):
+    """Unknown fields are errors; numbers are finite and never true/false or text."""
 
 
 class Meta(Strict):

@@ -57,6 +57,7 @@ def _not_found(name: str, reason: str, beside: Path | None) -> str:
     stem = Path(name).stem
     hint = (f"; the bundled scenario of that name is `{stem}`, without a folder or .toml"
             if stem in known.split(", ") else f"; bundled scenarios: {known}")
+    reason = "no such scenario file" if reason == "no such file" else reason
     return f"{reason}{where}{hint}"
 
 
