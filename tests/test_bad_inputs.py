@@ -97,8 +97,10 @@ FILES = {
     "exp_table.toml": QUICK + "\n[grids]\nx = [1]\n",
     "exp_sample_bool.toml": QUICK + ('\n[sample]\nsize = 4\n[sample.parameters]\n'
                                      '"grievance.legitimacy" = { low = true, high = 0.9 }\n'),
-    "sens_typo.toml": QUICK + SENSITIVITY.format('"grievance.legitimcy" = { low = 0.8, high = 0.9 }'),
-    "sens_inf.toml": QUICK + SENSITIVITY.format('"grievance.legitimacy" = { low = 0.8, high = inf }'),
+    "sens_typo.toml": QUICK + SENSITIVITY.format(
+        '"grievance.legitimcy" = { low = 0.8, high = 0.9 }'),
+    "sens_inf.toml": QUICK + SENSITIVITY.format(
+        '"grievance.legitimacy" = { low = 0.8, high = inf }'),
     "exp_name.toml": quick('name = "quick"', 'name = "Quick Test"'),
     "exp_memory.toml": QUICK + ('\n[fixed]\n"communities.0.residents" = 900000000\n'
                                 '"communities.0.voters" = 900000000\n"population.scale" = 1\n'),

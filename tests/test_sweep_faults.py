@@ -73,7 +73,8 @@ def test_extends_reads_the_base_beside_the_file_never_the_current_folder(tmp_pat
     assert merged["region"] == read_scenario_data("near/desa_demo.toml")["region"]
     (tmp_path / "near" / "other.toml").write_text(
         '[scenario]\nname = "o"\ntitle = "o"\nextends = "./gone.toml"\n')
-    with pytest.raises(ScenarioError, match=r"scenario.extends = './gone.toml': no such scenario file"):
+    with pytest.raises(ScenarioError,
+                       match=r"scenario.extends = './gone.toml': no such scenario file"):
         load_scenario("near/other.toml")
 
 
