@@ -50,21 +50,26 @@ def check_out_folder(path: Path | None, option: str = "--out") -> None:
         raise UserError(f"{option} {path}: {existing} cannot be written (no permission)")
 
 
-def check_out_file(path: Path | None, option: str = "--out") -> None:
-    """Refuse an output file that is a folder or whose folder lies under a file."""
-    if path is None:
-        return
-    from sim.cli import UserError
-
+def out_file_problem(path: Path) -> str:
+    """Why an output file cannot be written there ('' if it can), before any work is done."""
     if path.is_dir():
-        raise UserError(f"{option} {path}: is a folder; give a file name")
+        return "is a folder; give a file name"
     for part in path.parents:
         if part.exists() and not part.is_dir():
-            raise UserError(f"{option} {path}: lies under {part}, which is a file; give a "
-                            "file in a folder")
+            return f"lies under {part}, which is a file; give a file in a folder"
     existing = next(p for p in path.parents if p.exists())
     if not os.access(existing, os.W_OK):
-        raise UserError(f"{option} {path}: {existing} cannot be written (no permission)")
+        return f"{existing} cannot be written (no permission)"
+    return ""
+
+
+def check_out_file(path: Path | None, option: str = "--out") -> None:
+    """Refuse an output file that is a folder or whose folder lies under a file."""
+    from sim.cli import UserError
+
+    problem = out_file_problem(path) if path is not None else ""
+    if problem:
+        raise UserError(f"{option} {path}: {problem}")
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:

@@ -306,8 +306,9 @@ class ResultStore:
         parts = [pd.read_parquet(p) for p in self._readable(self.runs_dir).values()]
         if not parts:
             return pd.DataFrame(columns=["run_id", "arm", "point", "replication", "status"])
-        # one row per run even if an older version of kondusif stored a run twice
-        table = pd.concat(parts, ignore_index=True).drop_duplicates("run_id", keep="first")
+        # one row per run even if an older version of kondusif stored a run twice (a design
+        # may hold the same run at two points, as sensitivity samples do: both are kept)
+        table = pd.concat(parts, ignore_index=True).drop_duplicates(["run_id", "point"])
         arms = self.manifest().get("arms", [])
         order = {a: i for i, a in enumerate(arms)}
         table["_arm"] = table["arm"].map(order)
