@@ -280,7 +280,7 @@ CASES = [
     ("sweep missing scenario path", ["sweep", "exp_scenario_path.toml"],
      ["exp_scenario_path.toml", "'sub/desa_demo.toml'", "no such scenario file"]),
     ("sweep unknown strategy", ["sweep", "exp_strategy.toml"],
-     ["exp_strategy.toml", "pray", "counter_hoax"]),
+     ["exp_strategy.toml", "experiment.strategies", "unknown strategy 'pray'", "counter_hoax"]),
     ("sweep unknown series column", ["sweep", "exp_series.toml"],
      ["exp_series.toml", "keep.timeseries = 'mood'", "known: tension"]),
     ("sweep unknown outcome", ["sweep", "exp_outcome.toml"],
@@ -386,7 +386,7 @@ CASES = [
                                "--executor", "serial", "--scale", "1000"],
      ["reserve.plan = 'everywhere'", "'hold'"]),
     ("province regency file", ["province", "validate", "desa_demo"],
-     ["desa_demo", "province"]),
+     ["desa_demo.toml", "a regency scenario, not a province file", "kondusif run desa_demo"]),
     # the command line itself
     ("unknown command", ["simulate"], ["invalid choice", "'simulate'", "run"]),
     ("experiments extra argument", ["experiments", "quick"], ["unrecognized arguments: quick"]),
@@ -425,6 +425,7 @@ def test_bad_input_exits_2_naming_where_what_and_what_was_expected(folder, capsy
                                                                    fragments):
     status, err = run_command(argv, capsys)
     assert "Traceback" not in err
+    assert "(top level)" not in err  # a problem is named by its field path
     assert status == 2, err
     for fragment in fragments:
         assert fragment in err, f"{fragment!r} not in {err!r}"

@@ -392,6 +392,8 @@ def _where(problem: str, source: str, origin: dict[str, str], file: Path) -> str
     for name in sorted(origin, key=len, reverse=True):
         if problem.startswith((f"{name}:", f"{name} =", f"{name} ")):
             return f"{origin[name]}.{problem} (applied to {file})"
+    if source in ("--strategy", "--package"):
+        return f"experiment.strategies: {problem}"
     return f"{source}: {problem}"
 
 

@@ -157,7 +157,7 @@ def format_errors(exc: ValidationError, data: dict[str, Any]) -> list[str]:
         shown = f" = {value!r}" if scalar else ""
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]
-        if not loc and "\n" in message:
+        if not loc and ": " in message:
             # cross-reference problems: each line already starts with its field path
             lines += message.splitlines()
             continue
