@@ -12,6 +12,10 @@ OUTCOME_DOCS = {
     "incidents_total": "incidents of any severity over the calendar",
     "incidents_by_severity": "incidents by severity: friction, clash, riot",
     "riots": "incidents that police could not contain",
+    "serious_incidents": "clashes and riots over the calendar",
+    "any_riot": "whether at least one riot happened",
+    "communities_with_incidents": "communities with at least one incident of any severity",
+    "peak_active_share": "highest expected share of voters active (Epstein) on any day",
     "communities_escalated": "communities whose tension passed tension.escalated_level",
     "peak_tension": "highest tension of any community on any day, 0-1",
     "injuries": "expected injuries (estimate per incident severity)",
@@ -32,29 +36,35 @@ OUTCOME_DOCS = {
 
 def outcomes_of(model) -> dict[str, Any]:
     """The outcomes of a finished run as a JSON-ready dict (see OUTCOME_DOCS)."""
-    daily = model.incidents_by_day[: model.day_index + 1]
+    ledger = model.ledger
+    daily = ledger.incidents_by_day[: model.day_index + 1]
     by_severity = {name: int(daily[:, k].sum()) for k, name in enumerate(SEVERITIES)}
-    escalated = model.peak_tension_by_community > model.scenario.tension.escalated_level
+    escalated = ledger.peak_tension_by_community > model.scenario.tension.escalated_level
     cost = sum((s.cost(model.scenario) for s in model.strategies), start=_zero_cost())
     shares = model.vote_shares
+    totals = ledger.totals
     return {
         "incidents_total": int(daily.sum()),
         "incidents_by_severity": by_severity,
         "riots": by_severity["riot"],
         "communities_escalated": int(escalated.sum()),
-        "peak_tension": round(float(model.peak_tension_by_community.max()), 6),
-        "injuries": float(model.totals["injuries"]),
-        "arrests": float(model.totals["arrests"]),
-        "backlash_events": int(model.totals["backlash_events"]),
-        "non_neutrality_events": int(model.totals["non_neutrality"]),
-        "peak_hoax_belief": round(float(model.peak_belief), 6),
+        "serious_incidents": by_severity["clash"] + by_severity["riot"],
+        "any_riot": by_severity["riot"] > 0,
+        "communities_with_incidents": int((ledger.incidents_by_community > 0).sum()),
+        "peak_tension": round(float(ledger.peak_tension_by_community.max()), 6),
+        "peak_active_share": round(float(ledger.peak_active_share), 8),
+        "injuries": float(totals.injuries),
+        "arrests": round(float(totals.arrests), 6),
+        "backlash_events": int(totals.backlash_events),
+        "non_neutrality_events": int(totals.non_neutrality),
+        "peak_hoax_belief": round(float(ledger.peak_belief), 6),
         "days_of_unrest": int(((daily[:, 1] + daily[:, 2]) > 0).sum()),
-        "turnout": round(float(getattr(model, "turnout", float("nan"))), 6),
+        "turnout": round(float(ledger.vote.turnout if ledger.vote else float("nan")), 6),
         "vote_shares": {c.candidate_id: round(float(v), 6)
                         for c, v in zip(model.candidates, shares, strict=True)},
         "margin": round(float(model.margin), 6),
-        "dispute_filed": bool(model.dispute_filed),
-        "dispute_probability": round(float(model.dispute_probability), 6),
+        "dispute_filed": bool(ledger.dispute_filed),
+        "dispute_probability": round(float(ledger.dispute_probability), 6),
         "cost": round(float(cost.rupiah), 2),
         "cost_personnel_days": round(float(cost.personnel_days), 2),
     }

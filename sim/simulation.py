@@ -105,7 +105,7 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
     >>> import sim
     >>> result = sim.run("desa_demo", seed=1)
     >>> sorted(result.outcomes)[:3]
-    ['arrests', 'backlash_events', 'communities_escalated']
+    ['any_riot', 'arrests', 'backlash_events']
     >>> list(result.timeseries.columns[:4])
     ['step', 'date', 'phase', 'community']
     """
@@ -116,10 +116,10 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
     result = RunResult(
         outcomes=outcomes_of(model),
         timeseries=timeseries_of(model),
-        incidents=pd.DataFrame(model.incident_log,
+        incidents=pd.DataFrame(model.ledger.incident_log,
                                columns=["date", "community", "severity", "crowd", "officers",
                                         "backlash"]),
-        events=pd.DataFrame(model.event_log, columns=["date", "kind", "community", "magnitude"]),
+        events=pd.DataFrame(model.ledger.event_log, columns=["date", "kind", "community", "magnitude"]),
         seconds=seconds,
         model=model if keep_model else None,
     )

@@ -104,7 +104,7 @@ def test_a_provocation_at_a_rally_is_a_rally_and_a_provocation():
     run = TrainingRun.start(Settings("desa_demo", seed=1))
     run.inject("provocation", "Desa Tengah", 1.0)
     run.step()
-    kinds = [e["kind"] for e in run.lanes[0].model.event_log]
+    kinds = [e["kind"] for e in run.lanes[0].model.ledger.event_log]
     assert kinds == ["rally", "provocation"]
 
 

@@ -33,7 +33,7 @@ def test_map_shows_every_stationed_officer_and_todays_incidents():
     run = started()
     board = Board(run, "en")
     model = run.lanes[0].model
-    model.today_incidents[1] = [2, 1, 0]
+    model.day.incidents[1] = [2, 1, 0]
     board.update()
     view = board.maps[0]
     assert len(view.incidents.get_offsets()) == 2

@@ -13,8 +13,6 @@ import numpy as np
 from sim.model.mechanisms.policing import arrival_hours
 from sim.scenario.schema import LEADER_ROLES, OfficialRole, Phase, SecurityKind
 
-MEDIATOR_WEIGHT = {OfficialRole.PEMDA: 0.5} | {role: 1.0 for role in LEADER_ROLES}
-
 
 class Community(mesa.Agent):
     """A district or village: where residents live, meet and vote."""
@@ -38,18 +36,24 @@ class Community(mesa.Agent):
 
     @property
     def active_share(self) -> float:
-        return float(self.model.today_active_share[self.index])
+        return float(self.model.day.active_share[self.index])
 
     @property
     def hoax_belief(self) -> float:
-        return float(self.model.today_belief_share[self.index])
+        return float(self.model.day.belief_share[self.index])
 
     @property
     def security_personnel(self) -> float:
-        return float(self.model.today_personnel[self.index])
+        return float(self.model.day.personnel[self.index])
+
+    @property
+    def turnout(self) -> float:
+        """Share of its voters who voted; NaN before voting day."""
+        turnout = self.model.ledger.turnout_by_community
+        return float("nan") if turnout is None else float(turnout[self.index])
 
     def incidents_of(self, severity: int) -> int:
-        return int(self.model.today_incidents[self.index, severity])
+        return int(self.model.day.incidents[self.index, severity])
 
 
 class Candidate(mesa.Agent):
@@ -81,8 +85,13 @@ class Official(mesa.Agent):
 
     @property
     def mediation_strength(self) -> float:
-        """Mediators this group brings to dialogue (leaders count fully, pemda half)."""
-        return self.count * MEDIATOR_WEIGHT.get(self.role, 0.0)
+        """Mediators this group brings to dialogue: leaders count fully, local government
+        by `mediation.local_government_weight`, others not at all."""
+        if self.role in LEADER_ROLES:
+            return float(self.count)
+        if self.role == OfficialRole.PEMDA:
+            return self.count * self.model.scenario.mediation.local_government_weight
+        return 0.0
 
     def breaches_neutrality(self, rate_per_official_day: float, rng) -> int:
         """Non-neutrality events this group causes today (netralitas ASN)."""

@@ -68,7 +68,7 @@ class Levers:
         index = self._model.community_index
         wanted = set(SEVERITIES[SEVERITIES.index(min_severity):])
         counts = np.zeros(len(index), dtype=int)
-        for entry in reversed(self._model.incident_log):
+        for entry in reversed(self._model.ledger.incident_log):
             if entry["date"] < yesterday:
                 break
             if entry["date"] == yesterday and entry["severity"] in wanted:

@@ -2,18 +2,21 @@
 
 Built from a validated Scenario. Residents are arrays (population.py); the
 actors that decide are Mesa agents (agents.py); each submodel is a module in
-mechanisms/ that names the published model it follows. See docs/ODD.md.
+mechanisms/ that names the published model it follows; the day's record and
+the run's ledger live in record.py. See docs/ODD.md.
 
 Order of one day:
- 1. events of the day (scheduled, added by strategies, or injected live)
+ 1. events of the day (scheduled, added by strategies, or injected live; events.py)
  2. strategies look at what they may observe and pull their levers
  3. hoaxes spread (rumor), counter-measures act
- 4. anger follows rhetoric, hoax belief, tension and mobilisation
- 5. leaders and officials mediate; non-neutral officials erode legitimacy
- 6. residents decide to be active or quiet (Epstein's rule)
- 7. active crowds meet: incidents, response, severity, arrests, backlash, contagion
- 8. voting day: turnout and count; after the result: dispute decision
- 9. tension decays, legitimacy recovers, detention terms run down; data collected
+ 4. anger follows rhetoric, hoax belief, tension and mobilisation (anger)
+ 5. leaders and officials mediate; non-neutral officials erode legitimacy (mediation)
+ 6. residents decide to be active or quiet, in random sequential batches (grievance)
+ 7. crowds form from the actives and from earlier incidents; units respond; crowds are
+    contained or grow; participants tire, some are detained; unrest excites unrest (clash,
+    policing)
+ 8. voting day: turnout and count; after the result: dispute decision (voting)
+ 9. tension decays, legitimacy recovers, detention and rest run down; data collected
 """
 
 from __future__ import annotations
@@ -23,16 +26,17 @@ from mesa import DataCollector, Model
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import shortest_path
 
+from sim.model import events
 from sim.model import mechanisms as mech
 from sim.model.agents import Candidate, Community, Official, SecurityUnit, UnitRoster
 from sim.model.levers import Levers
-from sim.model.population import NO_CANDIDATE, build_population
+from sim.model.population import build_population, whole_residents
+from sim.model.record import DayRecord, RunLedger, Vote
 from sim.model.timeline import Timeline
-from sim.scenario.schema import Event, EventKind, Phase, Scenario
+from sim.scenario.schema import Event, Phase, Scenario
 
 STREAMS = ("population", "officials", "rumor", "activation", "clash", "policing", "voting",
            "events")
-UNREACHABLE_HOURS = 72.0
 
 
 class ElectionConflictModel(Model):
@@ -53,8 +57,8 @@ class ElectionConflictModel(Model):
     >>> from sim.scenario import load_scenario, bundled_path
     >>> model = ElectionConflictModel(load_scenario(bundled_path("desa_demo")), rng=1)
     >>> model.run()
-    >>> model.running
-    False
+    >>> model.running, model.ledger.vote is not None
+    (False, True)
     """
 
     def __init__(self, scenario: Scenario, strategies=(), rng=None):
@@ -87,8 +91,15 @@ class ElectionConflictModel(Model):
                 hours.append(nb.travel_hours)
         graph = csr_matrix((hours, (rows, cols)), shape=(n, n))
         travel = shortest_path(graph, directed=False)
-        self.travel_hours = np.where(np.isfinite(travel), travel, UNREACHABLE_HOURS)
+        self.travel_hours = np.where(np.isfinite(travel), travel,
+                                     s.policing.unreachable_hours)
         self.voters = np.array([c.voters for c in s.communities], dtype=float)
+        self.tps = np.array([c.tps for c in s.communities], dtype=float)
+        clash = s.clash
+        self.spread = mech.clash.spread_kernel(self.travel_hours, clash.spread_hours,
+                                               clash.contagion_share)
+        self.offspring = mech.clash.offspring_kernel(self.travel_hours, clash.spread_hours,
+                                                     clash.contagion_share)
         self._neighbour_tables()
 
     def _neighbour_tables(self) -> None:
@@ -170,29 +181,16 @@ class ElectionConflictModel(Model):
         # anger target per resident from outside this race (a governor-race dispute); None = off
         self.outside_anger: np.ndarray | None = None
         self.identity_exposure = mech.clash.identity_exposure(
-            pop.group, pop.neighbourhood, pop.nb_community, len(pop.group_names))
+            pop.group, pop.neighbourhood, pop.nb_community, len(pop.group_names),
+            self.scenario.clash.identity_salience)
         self.lean = self._floating_voter_lean()
-        # what happened today (read by agents, the data collector and the app)
-        self.today_incidents = np.zeros((n_c, 3), dtype=int)
-        self.today_active_share = np.zeros(n_c)
-        self.today_belief_share = np.zeros(n_c)
-        self.today_injuries = np.zeros(n_c)
-        self.today_arrests = np.zeros(n_c)
-        self.today_backlash = np.zeros(n_c, dtype=int)
-        self.today_personnel = np.zeros(n_c)
-        self.incidents_by_day = np.zeros((len(self.timeline), 3), dtype=int)
-        self.incident_log: list[dict] = []
-        self.event_log: list[dict] = []
-        # totals over the run
-        self.totals = {"injuries": 0.0, "arrests": 0.0, "backlash_events": 0, "non_neutrality": 0}
-        self.peak_tension_by_community = np.zeros(n_c)
-        self.peak_belief = 0.0
-        self.turnout_by_community = np.full(n_c, np.nan)
-        self.votes: np.ndarray | None = None
-        self.ballots_cast: np.ndarray | None = None  # who voted, for a second race's count
-        self.dispute_filed = False
-        self.dispute_probability = 0.0
-        self.result_known = False
+        # expected active voters per neighbourhood, and per (community, camp), as of now
+        self.actives_nb = np.zeros(pop.n_neighbourhoods)
+        self.camp_actives = np.zeros((n_c, len(self.candidates) + 1))
+        self.officers_nb = np.zeros(pop.n_neighbourhoods)
+        self.excitation = np.zeros(n_c)  # incidents a day set off by earlier incidents
+        self.day = DayRecord.empty(n_c)
+        self.ledger = RunLedger.empty(len(self.timeline), n_c)
 
     def _floating_voter_lean(self) -> np.ndarray:
         """How voters without a camp split in each community: its relative support."""
@@ -221,10 +219,10 @@ class ElectionConflictModel(Model):
                     "friction": lambda c: c.incidents_of(0),
                     "clash": lambda c: c.incidents_of(1),
                     "riot": lambda c: c.incidents_of(2),
-                    "injuries": lambda c: float(c.model.today_injuries[c.index]),
-                    "arrests": lambda c: float(c.model.today_arrests[c.index]),
-                    "backlash": lambda c: int(c.model.today_backlash[c.index]),
-                    "turnout": lambda c: float(c.model.turnout_by_community[c.index]),
+                    "injuries": lambda c: float(c.model.day.injuries[c.index]),
+                    "arrests": lambda c: float(c.model.day.arrests[c.index]),
+                    "backlash": lambda c: int(c.model.day.backlash[c.index]),
+                    "turnout": "turnout",
                 }
             },
         )
@@ -265,14 +263,14 @@ class ElectionConflictModel(Model):
     def step(self) -> None:
         self._start_day()
         for event in self.timeline.events_on(self.today):
-            self.apply_event(event)
+            events.apply(self, event)
         for strategy in self.strategies:
             strategy.on_day(self.levers)
         self._spread_hoaxes()
         self._update_anger()
         self._mediate()
         self._decide_activation()
-        self._clash_and_respond()
+        self._form_crowds()
         if self.phase == Phase.VOTING:
             self._vote()
         self._end_day()
@@ -281,64 +279,56 @@ class ElectionConflictModel(Model):
             self.running = False
 
     def _start_day(self) -> None:
-        self.today_incidents[:] = 0
-        self.today_injuries[:] = 0
-        self.today_arrests[:] = 0
-        self.today_backlash[:] = 0
+        self.day.start()
         self.extra_mixing[:] = 0
         self.roster.busy[:] = False
 
-    def apply_event(self, event: Event) -> None:
-        """What a scheduled or injected event does on its day."""
-        fx = self.scenario.event_effects
-        where = self._event_communities(event)
-        camp = None if event.candidate is None else self._candidate_index(event.candidate)
-        pop = self.population
-        in_place = np.isin(pop.community, where)
-        aligned = pop.support != NO_CANDIDATE
-        m = event.magnitude
-        kind = event.kind
-        if kind == EventKind.HOAX_WAVE:
-            self._seed_hoax(where, m)
-        elif kind == EventKind.RALLY:
-            self.extra_mixing[where] += fx.rally_mixing * m
-            rivals = in_place & aligned & (pop.support != (camp if camp is not None else -2))
-            pop.anger[rivals] += np.float32(fx.rally_anger * m)
-        elif kind == EventKind.PROVOCATION:
-            pop.anger[in_place & aligned] += np.float32(fx.provocation_anger * m)
-            self.tension[where] += fx.provocation_tension * m
-        elif kind == EventKind.RESULT_ANNOUNCEMENT:
-            self._announce_result(fx.announcement_tension * m)
-        elif kind == EventKind.DISPUTE_FILING:
-            self._decide_dispute()
-        elif kind == EventKind.DISPUTED_COUNT:
-            self.tension[where] += fx.disputed_count_tension * m
-            self.legitimacy_deficit[where] += fx.disputed_count_legitimacy * m
-        elif kind == EventKind.LEGITIMACY_SHOCK:
-            self.legitimacy_deficit[where] += fx.legitimacy_shock * m
-        elif kind == EventKind.NON_NEUTRALITY:
-            self.legitimacy_deficit[where] += m * mech.mediation.breach_loss(
-                self.voters[where], self.scenario.mediation)
-            self.totals["non_neutrality"] += 1
-        np.clip(self.tension, 0.0, 1.0, out=self.tension)
-        np.clip(self.legitimacy_deficit, 0.0, 1.0, out=self.legitimacy_deficit)
-        self.event_log.append({"date": self.today.isoformat(), "kind": str(kind),
-                               "community": event.community, "magnitude": m})
+    # --- what events need (events.py) ------------------------------------------
 
-    def _event_communities(self, event: Event) -> np.ndarray:
+    def event_communities(self, event: Event) -> np.ndarray:
         if event.community == "all":
             return np.arange(len(self.communities))
         return np.array([self.community_index[event.community]])
 
-    def _candidate_index(self, candidate_id: str) -> int:
+    def candidate_index(self, candidate_id: str) -> int:
         return next(c.index for c in self.candidates if c.candidate_id == candidate_id)
 
-    def _seed_hoax(self, where: np.ndarray, magnitude: float) -> None:
+    def residents_in(self, where: np.ndarray) -> np.ndarray:
+        """Boolean mask of the residents of the given communities."""
+        return np.isin(self.population.community, where)
+
+    def seed_hoax(self, where: np.ndarray, magnitude: float) -> None:
+        """A hoax wave: `seeds_per_wave * magnitude` voters start spreading, shared among
+        the communities in `where` by voters."""
         pop = self.population
-        rumor = self.scenario.rumor
-        n_seeds = max(1, round(rumor.seeds_per_wave * magnitude / pop.scale))
-        pool = np.flatnonzero(np.isin(pop.community, where))
-        mech.rumor.seed(pop.hoax, pop.believes, pool, n_seeds, self.streams["rumor"])
+        seeded_voters = np.zeros(pop.n_communities)
+        seeded_voters[where] = self.scenario.rumor.seeds_per_wave * magnitude * (
+            self.voters[where] / self.voters[where].sum())
+        mech.rumor.seed(pop.hoax, pop.believes, pop.start, pop.stop, seeded_voters / pop.weight,
+                        self.streams["rumor"])
+
+    def announce_result(self, tension: float) -> None:
+        vote = self.ledger.vote
+        if vote is None or vote.votes.sum() == 0:
+            return
+        self.ledger.result_known = True
+        closeness = np.exp(-self.margin / self.scenario.voting.dispute_margin_scale)
+        self.tension += tension * closeness
+
+    def decide_dispute(self) -> None:
+        """The losing camp files a dispute with a probability from margin and hoax belief."""
+        vote = self.ledger.vote
+        if vote is None or vote.votes.sum() == 0 or len(self.candidates) < 2:
+            return
+        belief = self.population.voter_share(self.population.believes)
+        probability = mech.voting.dispute_probability(self.margin, belief, self.scenario.voting)
+        self.ledger.dispute_probability = probability
+        if self.streams["voting"].random() < probability:
+            self.ledger.dispute_filed = True
+            losers = np.argsort(vote.votes)[:-1]
+            self.mobilisation[losers] = self.scenario.voting.mobilisation_anger
+
+    # --- the mechanisms, in the order of a day ------------------------------------
 
     def _spread_hoaxes(self) -> None:
         pop = self.population
@@ -355,24 +345,17 @@ class ElectionConflictModel(Model):
                                               activity=1.0 / params.substeps)
             pop.believes[reached] |= rng.random(reached.size) < params.belief_probability
         mech.rumor.counter_measures(pop.hoax, pop.believes, params, rng)
-        self.today_belief_share = pop.share_per_community(pop.believes)
-        self.peak_belief = max(self.peak_belief, float(pop.believes.mean()))
+        self.day.belief_share = pop.share_per_community(pop.believes)
+        self.ledger.peak_belief = max(self.ledger.peak_belief, pop.voter_share(pop.believes))
 
     def _update_anger(self) -> None:
-        """Anger relaxes towards what today gives a resident's camp to be angry about."""
         pop = self.population
         g, t, r = self.scenario.grievance, self.scenario.tension, self.scenario.rumor
         pressure = np.array([c.campaign_pressure(self.phase) for c in self.candidates])
-        rival_pressure = np.array([np.delete(pressure, i).max(initial=0.0)
-                                   for i in range(pressure.size)])
-        per_camp = np.append(rival_pressure + self.mobilisation, 0.0)
-        camp = np.where(pop.support == NO_CANDIDATE, pressure.size, pop.support)
-        aligned = (pop.support != NO_CANDIDATE).astype(np.float32)
-        target = aligned * (per_camp[camp] + r.anger_gain * pop.believes
-                            + t.anger_weight * self.tension[pop.community])
-        if self.outside_anger is not None:
-            target = target + self.outside_anger
-        pop.anger += np.float32(g.anger_decay_per_day) * (target.astype(np.float32) - pop.anger)
+        per_camp = mech.anger.camp_pressure(pressure, self.mobilisation)
+        mech.anger.relax(pop.anger, pop.camp_index, per_camp, self.tension, pop.believes,
+                         pop.camp == len(self.candidates), g.anger_decay_per_day,
+                         r.anger_gain, t.anger_weight, self.outside_anger)
 
     def _mediate(self) -> None:
         mediation = self.scenario.mediation
@@ -380,12 +363,12 @@ class ElectionConflictModel(Model):
         rng = self.streams["officials"]
         for official in self.biased_officials:
             if self.phase == Phase.CAMPAIGN:
-                events = official.breaches_neutrality(
+                breaches = official.breaches_neutrality(
                     mediation.non_neutral_events_per_official_day, rng)
-                if events:
-                    self.legitimacy_deficit[official.community] += events * mech.mediation.\
+                if breaches:
+                    self.legitimacy_deficit[official.community] += breaches * mech.mediation.\
                         breach_loss(self.voters[official.community], mediation)
-                    self.totals["non_neutrality"] += events
+                    self.ledger.totals.non_neutrality += breaches
         cover = mech.mediation.coverage(mediators, mediation.reach_per_leader, self.voters)
         mech.mediation.calm(self.tension, self.population.anger, self.population.community,
                             cover, mediation)
@@ -395,8 +378,7 @@ class ElectionConflictModel(Model):
         """Effective security personnel stationed in each community today."""
         presence = self.roster.presence(len(self.communities))
         if self._is_counting_day():
-            tps = np.array([c.tps for c in self.scenario.communities], dtype=float)
-            presence += self.voting_day_extra_per_tps * tps
+            presence = presence + self.voting_day_extra_per_tps * self.tps
         return presence
 
     def _is_counting_day(self) -> bool:
@@ -404,105 +386,177 @@ class ElectionConflictModel(Model):
         since_vote = (self.today - self.timeline.voting_day).days
         return 0 <= since_vote <= 1
 
-    def _decide_activation(self) -> None:
-        pop = self.population
-        g, a = self.scenario.grievance, self.scenario.activation
-        legitimacy = (g.legitimacy - self.legitimacy_deficit[pop.community]
-                      - self.scenario.rumor.legitimacy_loss * pop.believes)
-        grievance = mech.grievance.grievance(pop.hardship, np.clip(legitimacy, 0.0, 1.0),
-                                             pop.anger, g.partisan_weight)
-        self.today_personnel = self.personnel_by_community()
-        cops = mech.policing.presence_per_neighbourhood(
-            self.today_personnel, pop.nb_community, a.presence_weight)
-        actives_nb = pop.per_neighbourhood(pop.active)
-        seen = 1.0 + pop.scale * (actives_nb[pop.neighbourhood] - pop.active)
-        p_arrest = mech.grievance.arrest_probability(cops[pop.neighbourhood], seen,
-                                                     a.arrest_constant, a.ratio_rounding)
-        free = pop.jail_days == 0
-        pop.active = mech.grievance.decide_active(grievance, pop.risk_aversion, p_arrest,
-                                                  a.threshold) & free
-        self.today_active_share = pop.share_per_community(pop.active)
+    def _station_officers(self) -> None:
+        """Where today's effective personnel stand: per community, and per TPS area."""
+        pop, roster = self.population, self.roster
+        self.day.personnel = self.personnel_by_community()
+        self.officers_nb = mech.policing.officers_per_neighbourhood(
+            roster.station, roster.strength * roster.active, pop.nb_start, pop.nb_count,
+            self.scenario.policing.patrol, self.streams["policing"])
+        if self._is_counting_day():
+            extra = self.voting_day_extra_per_tps * self.tps / pop.nb_count
+            self.officers_nb += np.repeat(np.broadcast_to(extra, pop.nb_count.shape),
+                                          pop.nb_count)
 
-    def _clash_and_respond(self) -> None:
+    def _decide_activation(self) -> None:
+        """Residents decide, batch by batch, seeing the actives and officers around them."""
+        pop, s = self.population, self.scenario
+        g, a = s.grievance, s.activation
+        illegitimacy = (1.0 - g.legitimacy + self.legitimacy_deficit).astype(np.float32)
+        illegitimacy = illegitimacy[pop.community]
+        illegitimacy += np.float32(s.rumor.legitimacy_loss) * pop.believes
+        np.clip(illegitimacy, 0.0, 1.0, out=illegitimacy)
+        grievance = mech.grievance.grievance(pop.hardship, 1.0 - illegitimacy, pop.anger,
+                                             np.float32(g.partisan_weight))
+        self._station_officers()
+        cops = mech.grievance.cops_in_vision(self.officers_nb, a)
+        free = pop.free
+        step = a.substeps if a.order == "random_sequential" else 1
+        local = a.actives_seen == "neighbourhood"
+        area = pop.neighbourhood if local else pop.community
+        area_of_nb = np.arange(pop.n_neighbourhoods) if local else pop.nb_community
+        actives = self.actives_nb if local else np.bincount(
+            pop.nb_community, weights=self.actives_nb, minlength=pop.n_communities)
+        seen_per_voter = a.vision_voters / (pop.nb_voters if local else pop.voters)
+        for k in mech.grievance.batches(a.order, step, self.streams["activation"]):
+            nb = pop.neighbourhood[k::step]
+            before = pop.propensity[k::step]
+            quiet, active = mech.grievance.arrest_risk_seen(
+                cops, actives[area_of_nb], seen_per_voter[area_of_nb], a.arrest_constant,
+                a.ratio_rounding)
+            p_arrest = quiet[nb] + before * (active - quiet)[nb]
+            now = mech.grievance.propensity(grievance[k::step], pop.risk_aversion[k::step],
+                                            p_arrest, a.threshold, a.noise)
+            now *= free[k::step]
+            change = (now - before) * pop.voter_weight[k::step]
+            self.actives_nb += np.bincount(nb, weights=change, minlength=pop.n_neighbourhoods)
+            if not local:
+                actives += np.bincount(area[k::step], weights=change,
+                                       minlength=pop.n_communities)
+            pop.propensity[k::step] = now
+        if s.policing.presence_arrests_per_officer_day > 0:
+            self._arrest_in_sight()
+        self.camp_actives = pop.camp_voters(pop.propensity)
+        self.day.active_share = self.camp_actives.sum(axis=1) / self.voters
+        self.ledger.peak_active_share = max(self.ledger.peak_active_share,
+                                            float(self.camp_actives.sum() / self.voters.sum()))
+
+    def _arrest_in_sight(self) -> None:
+        """Epstein's arrest in vision: each visible officer detains an active of its TPS area."""
+        pop, s = self.population, self.scenario
+        rng = self.streams["policing"]
+        wanted = mech.policing.presence_arrests(self.officers_nb, s.policing)
+        active = np.flatnonzero(rng.random(pop.size) < pop.propensity)
+        if active.size == 0:
+            return
+        nb = pop.neighbourhood[active]
+        order = np.lexsort((rng.random(active.size), nb))
+        active, nb = active[order], nb[order]
+        rank = np.arange(active.size) - np.searchsorted(nb, nb)
+        voters_each = pop.weight[pop.community[active]]
+        taken = active[rank * voters_each < np.floor(wanted[nb])]
+        self._take_out(taken, jail=True)
+
+    def _take_out(self, residents: np.ndarray, jail: bool) -> None:
+        """Residents leave unrest: detained (jail) or resting after a crowd (fatigue)."""
+        pop, s = self.population, self.scenario
+        if residents.size == 0:
+            return
+        np.subtract.at(self.actives_nb, pop.neighbourhood[residents],
+                       pop.propensity[residents] * pop.weight[pop.community[residents]])
+        pop.propensity[residents] = 0.0
+        if jail:
+            mech.policing.detain(pop.jail_days, residents, s.activation.max_jail_days,
+                                 self.streams["policing"])
+            detained = pop.weight[pop.community[residents]]
+            np.add.at(self.day.arrests, pop.community[residents], detained)
+            self.ledger.totals.arrests += float(detained.sum())
+        else:
+            pop.rest_days[residents] = np.maximum(pop.rest_days[residents],
+                                                  s.clash.fatigue_days)
+
+    def _form_crowds(self) -> None:
+        """Today's incidents: crowds form, grow until police arrive, and set off more unrest."""
         pop, s = self.population, self.scenario
         rng = self.streams["clash"]
-        camp_actives = pop.camp_counts(pop.active, len(self.candidates)) * pop.scale
         mixing = s.clash.mixing[self.phase] * (1.0 + self.extra_mixing)
-        rates = mech.clash.incident_rates(camp_actives, mixing, s.clash, self.identity_exposure,
-                                          self.voters)
+        rates = mech.clash.incident_rates(self.camp_actives, mixing, s.clash,
+                                          self.identity_exposure) + self.excitation
         counts = rng.poisson(rates)
-        if counts.sum() == 0:
-            return
-        where = np.repeat(np.arange(counts.size), counts)
-        where = where[rng.permutation(where.size)]
-        actives_voters = camp_actives.sum(axis=1)
-        on_site, responders, delay = self._respond(where)
-        crowd, severity, officers = mech.clash.resolve(where, actives_voters, on_site,
-                                                       responders, delay, s.clash)
-        self._consequences(where, crowd, severity, officers)
+        offspring = np.zeros(len(self.communities))
+        if counts.sum() > 0:
+            where = np.repeat(np.arange(counts.size), counts)
+            where = where[rng.permutation(where.size)]
+            first = mech.clash.first_crowds(where.size, s.clash, rng)
+            pool = self.camp_actives.sum(axis=1)
+            where, first = where[pool[where] >= s.clash.min_crowd_voters], \
+                first[pool[where] >= s.clash.min_crowd_voters]
+            if where.size:
+                offspring = self._resolve_incidents(where, first, pool)
+        mech.clash.excite(self.excitation, offspring, self.offspring, s.clash.excitation_days)
 
-    def _respond(self, where: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Officers on site when each incident starts, and the first responder's arrival."""
-        s = self.scenario
-        n_nb = np.bincount(self.population.nb_community, minlength=len(self.communities))
-        on_site = self.today_personnel[where] / np.maximum(n_nb[where], 1)
-        responders = np.zeros(where.size)
-        delay = np.full(where.size, s.security.response_delay_hours + UNREACHABLE_HOURS)
-        for i, community in enumerate(where):
-            slot = self.roster.nearest_free_responder(int(community), self.travel_hours)
-            if slot is not None:
-                unit = self.roster.units[slot]
-                delay[i] = unit.respond_to(int(community))
-                responders[i] = unit.strength
-        return on_site, responders, delay
+    def _resolve_incidents(self, where, first, pool) -> np.ndarray:
+        """Response, severity and consequences of today's incidents; their offspring per community."""
+        pop, s = self.population, self.scenario
+        on_site = self.day.personnel[where] / pop.nb_count[where]
+        responders, delay = mech.policing.dispatch(where, self.roster, self.travel_hours,
+                                                   s.security, s.policing)
+        officers = on_site + responders
+        crowd, severity = mech.clash.resolve(first, pool[where], officers, delay, s.clash)
+        for i in range(where.size):
+            self._disperse(int(where[i]), crowd[i], officers[i], severity[i])
+        self._consequences(where, crowd, severity, officers)
+        names = mech.clash.SEVERITIES
+        return np.bincount(where, weights=[s.clash.excitation[names[k]] for k in severity],
+                           minlength=len(self.communities))
+
+    def _disperse(self, community: int, crowd: float, officers: float, severity: int) -> None:
+        """A crowd's members go home tired; at a clash or riot some are detained first."""
+        pop, s = self.population, self.scenario
+        rng = self.streams["clash"]
+        lo, hi = pop.start[community], pop.stop[community]
+        voters_each = pop.weight[community]
+        members = lo + np.flatnonzero(rng.random(hi - lo) < pop.propensity[lo:hi])
+        n = min(members.size, whole_residents(crowd / voters_each, rng))
+        members = rng.permutation(members)[:n]
+        detained = 0
+        if severity >= mech.clash.CLASH:
+            wanted = mech.policing.detained_at_incident(crowd, officers, s.policing,
+                                                        self.streams["policing"])
+            detained = min(n, whole_residents(wanted / voters_each, rng))
+        self._take_out(members[:detained], jail=True)
+        if s.clash.fatigue_days > 0:
+            self._take_out(members[detained:], jail=False)
 
     def _consequences(self, where, crowd, severity, officers) -> None:
         s = self.scenario
         rng = self.streams["policing"]
         n_c = len(self.communities)
-        np.add.at(self.today_incidents, (where, severity), 1)
-        np.add.at(self.incidents_by_day[self.day_index], severity, 1)
+        ledger = self.ledger
+        np.add.at(self.day.incidents, (where, severity), 1)
+        np.add.at(ledger.incidents_by_day[self.day_index], severity, 1)
+        np.add.at(ledger.incidents_by_community, where, 1)
         names = mech.clash.SEVERITIES
         injuries = rng.poisson([s.clash.injuries_per_incident[names[k]] for k in severity])
-        np.add.at(self.today_injuries, where, injuries)
+        np.add.at(self.day.injuries, where, injuries)
         backlash = mech.policing.backlash(severity, mech.clash.CLASH,
                                           s.policing.deescalation_skill,
                                           s.policing.backlash_probability, rng)
-        np.add.at(self.today_backlash, where, backlash.astype(int))
+        np.add.at(self.day.backlash, where, backlash.astype(int))
         self.legitimacy_deficit += s.policing.backlash_legitimacy_loss * np.bincount(
             where[backlash], minlength=n_c)
-        for i in np.flatnonzero(severity >= mech.clash.CLASH):
-            self._arrest(int(where[i]), crowd[i], officers[i], rng)
-        added = np.zeros(n_c)
-        np.add.at(added, where, [s.clash.tension_per_incident[names[k]] for k in severity])
-        self.tension += added + mech.clash.contagion(added, self.travel_hours,
-                                                     s.clash.spread_hours, s.clash.contagion_share)
+        added = np.bincount(where, weights=[s.clash.tension_per_incident[names[k]]
+                                            for k in severity], minlength=n_c)
+        self.tension += self.spread.T @ added
         np.clip(self.tension, 0.0, 1.0, out=self.tension)
         np.clip(self.legitimacy_deficit, 0.0, 1.0, out=self.legitimacy_deficit)
-        self.totals["injuries"] += float(injuries.sum())
-        self.totals["backlash_events"] += int(backlash.sum())
+        ledger.totals.injuries += float(injuries.sum())
+        ledger.totals.backlash_events += int(backlash.sum())
         for i in range(where.size):
-            self.incident_log.append({
+            ledger.incident_log.append({
                 "date": self.today.isoformat(), "community": self.communities[where[i]].name,
                 "severity": names[severity[i]], "crowd": float(crowd[i]),
                 "officers": float(officers[i]), "backlash": bool(backlash[i])})
-
-    def _arrest(self, community: int, crowd: float, officers: float, rng) -> None:
-        """Officers at a clash or riot detain actives there (Epstein's jail, terms U(1, J))."""
-        pop = self.population
-        wanted = min(crowd, rng.poisson(self.scenario.policing.arrests_per_officer * officers))
-        exact = wanted / pop.scale
-        n = int(exact) + int(rng.random() < exact - int(exact))
-        lo, hi = pop.start[community], pop.stop[community]
-        candidates = lo + np.flatnonzero(pop.active[lo:hi])
-        if n == 0 or candidates.size == 0:
-            return
-        taken = rng.choice(candidates, size=min(n, candidates.size), replace=False)
-        max_jail = max(1, self.scenario.activation.max_jail_days)
-        pop.jail_days[taken] = rng.integers(1, max_jail + 1, size=taken.size)
-        pop.active[taken] = False
-        self.today_arrests[community] += taken.size * pop.scale
-        self.totals["arrests"] += taken.size * pop.scale
 
     def _vote(self) -> None:
         pop, v = self.population, self.scenario.voting
@@ -510,52 +564,33 @@ class ElectionConflictModel(Model):
         p = mech.voting.turnout_probability(pop.support, self.tension[pop.community],
                                             pop.jail_days == 0, v)
         cast = rng.random(pop.size) < p
-        self.ballots_cast = cast
-        self.turnout_by_community = pop.share_per_community(cast)
-        ballots = float(cast.sum())
         valid = cast & (rng.random(pop.size) >= v.invalid_share)
-        self.votes = mech.voting.count_votes(pop.support, pop.community, valid, self.lean,
-                                             len(self.candidates), rng) * pop.scale
-        self.ballots = ballots * pop.scale
-        self.turnout = ballots / pop.size
-
-    def _announce_result(self, tension: float) -> None:
-        if self.votes is None or self.votes.sum() == 0:
-            return
-        self.result_known = True
-        closeness = np.exp(-self.margin / self.scenario.voting.dispute_margin_scale)
-        self.tension += tension * closeness
+        weight = pop.weight[pop.community]
+        votes = mech.voting.count_votes(pop.support, pop.community, valid, self.lean,
+                                        len(self.candidates), rng, weight)
+        ballots = float(weight[cast].sum())
+        self.ledger.vote = Vote(votes=votes, ballots=ballots,
+                                turnout=ballots / self.voters.sum(),
+                                turnout_by_community=pop.per_community(cast * weight)
+                                / self.voters, cast=cast)
 
     @property
     def vote_shares(self) -> np.ndarray:
-        if self.votes is None or self.votes.sum() == 0:
-            return np.full(len(self.candidates), np.nan)
-        return self.votes / self.votes.sum()
+        shares = self.ledger.vote_shares
+        return np.full(len(self.candidates), np.nan) if shares is None else shares
 
     @property
     def margin(self) -> float:
         shares = self.vote_shares
         return float("nan") if np.isnan(shares).any() else mech.voting.margin_of(shares)
 
-    def _decide_dispute(self) -> None:
-        """The losing camp files a dispute with a probability from margin and hoax belief."""
-        if self.votes is None or self.votes.sum() == 0 or len(self.candidates) < 2:
-            return
-        belief = float(self.population.believes.mean())
-        self.dispute_probability = mech.voting.dispute_probability(self.margin, belief,
-                                                                   self.scenario.voting)
-        if self.streams["voting"].random() < self.dispute_probability:
-            self.dispute_filed = True
-            losers = np.argsort(self.votes)[:-1]
-            self.mobilisation[losers] = self.scenario.voting.mobilisation_anger
-
     def _end_day(self) -> None:
         s, pop = self.scenario, self.population
-        belief_share = self.today_belief_share
         self.tension = (1.0 - s.tension.decay_per_day) * self.tension + (
-            s.tension.decay_per_day * s.tension.hoax_weight * belief_share)
+            s.tension.decay_per_day * s.tension.hoax_weight * self.day.belief_share)
         np.clip(self.tension, 0.0, 1.0, out=self.tension)
         self.legitimacy_deficit *= 1.0 - s.grievance.legitimacy_recovery_per_day
-        np.maximum(self.peak_tension_by_community, self.tension,
-                   out=self.peak_tension_by_community)
+        np.maximum(self.ledger.peak_tension_by_community, self.tension,
+                   out=self.ledger.peak_tension_by_community)
         np.subtract(pop.jail_days, 1, out=pop.jail_days, where=pop.jail_days > 0)
+        np.subtract(pop.rest_days, 1, out=pop.rest_days, where=pop.rest_days > 0)

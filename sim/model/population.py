@@ -6,7 +6,9 @@ handful of vectorised operations over them. Residents are sorted by community,
 then by neighbourhood (one neighbourhood per TPS area), so each community is a
 contiguous slice `start[c]:stop[c]` and each neighbourhood a contiguous block.
 
-One simulated resident stands for `population.scale` registered voters.
+One simulated resident stands for about `population.scale` registered voters:
+exactly `weight[c]` = voters / residents of its community, so that counts in
+voters add up to the register at any scale.
 """
 
 from __future__ import annotations
@@ -35,20 +37,34 @@ class Population:
     start: np.ndarray  # int64 per community: first resident
     stop: np.ndarray  # int64 per community: one past the last resident
     nb_community: np.ndarray  # int32 per neighbourhood: its community
+    voters: np.ndarray  # float per community: registered voters
+    n_candidates: int
     group_names: list[str]
     anger: np.ndarray = field(init=False)  # float32, partisan anger at the rival camp
     hoax: np.ndarray = field(init=False)  # int8: IGNORANT, SPREADER, STIFLER
     believes: np.ndarray = field(init=False)  # bool, believes the current hoax
-    active: np.ndarray = field(init=False)  # bool, Epstein's active state
+    propensity: np.ndarray = field(init=False)  # float32, probability of being active today
     jail_days: np.ndarray = field(init=False)  # int16, days of detention left
+    rest_days: np.ndarray = field(init=False)  # int16, days out of unrest after a crowd
 
     def __post_init__(self):
         n = self.size
         self.anger = np.zeros(n, dtype=np.float32)
         self.hoax = np.zeros(n, dtype=np.int8)
         self.believes = np.zeros(n, dtype=bool)
-        self.active = np.zeros(n, dtype=bool)
+        self.propensity = np.zeros(n, dtype=np.float32)
         self.jail_days = np.zeros(n, dtype=np.int16)
+        self.rest_days = np.zeros(n, dtype=np.int16)
+        sizes = self.stop - self.start
+        self.weight = self.voters / sizes
+        self.nb_voters = np.bincount(self.neighbourhood, weights=self.weight[self.community],
+                                     minlength=self.n_neighbourhoods)
+        self.nb_start = np.searchsorted(self.nb_community, np.arange(self.n_communities))
+        self.nb_count = np.bincount(self.nb_community, minlength=self.n_communities)
+        self.camp = np.where(self.support == NO_CANDIDATE, self.n_candidates,
+                             self.support).astype(np.int64)
+        self.camp_index = self.community.astype(np.int64) * (self.n_candidates + 1) + self.camp
+        self.voter_weight = self.weight[self.community]  # voters each resident stands for
 
     @property
     def size(self) -> int:
@@ -62,22 +78,48 @@ class Population:
     def n_neighbourhoods(self) -> int:
         return int(self.nb_community.size)
 
+    @property
+    def free(self) -> np.ndarray:
+        """Residents neither detained nor resting after a crowd."""
+        return (self.jail_days == 0) & (self.rest_days == 0)
+
+    def voter_share(self, mask: np.ndarray) -> float:
+        """Share of all registered voters that the residents in `mask` stand for."""
+        return float(self.voter_weight[mask].sum() / self.voters.sum())
+
     def per_community(self, mask_or_values: np.ndarray) -> np.ndarray:
         """Sum a per-resident array (bool or number) over each community."""
         return np.add.reduceat(mask_or_values.astype(np.float64), self.start)
 
-    def share_per_community(self, mask: np.ndarray) -> np.ndarray:
-        return self.per_community(mask) / (self.stop - self.start)
+    def share_per_community(self, mask_or_values: np.ndarray) -> np.ndarray:
+        return self.per_community(mask_or_values) / (self.stop - self.start)
 
-    def per_neighbourhood(self, mask: np.ndarray) -> np.ndarray:
-        return np.bincount(self.neighbourhood, weights=mask, minlength=self.n_neighbourhoods)
+    def voters_per_neighbourhood(self, values: np.ndarray, step: int = 1,
+                                 offset: int = 0) -> np.ndarray:
+        """Voters a per-resident quantity stands for, summed over each neighbourhood.
 
-    def camp_counts(self, mask: np.ndarray, n_candidates: int) -> np.ndarray:
-        """Residents in `mask` per (community, camp); the last column is no camp."""
-        camp = np.where(self.support == NO_CANDIDATE, n_candidates, self.support)
-        flat = self.community[mask].astype(np.int64) * (n_candidates + 1) + camp[mask]
-        counts = np.bincount(flat, minlength=self.n_communities * (n_candidates + 1))
-        return counts.reshape(self.n_communities, n_candidates + 1)
+        With `step` > 1 only residents offset, offset + step, ... are summed (one batch).
+        """
+        nb = self.neighbourhood[offset::step]
+        weights = values[offset::step] * self.weight[self.community[offset::step]]
+        return np.bincount(nb, weights=weights, minlength=self.n_neighbourhoods)
+
+    def camp_voters(self, values: np.ndarray) -> np.ndarray:
+        """Voters a per-resident quantity stands for, per (community, camp); last column no camp."""
+        width = self.n_candidates + 1
+        counts = np.bincount(self.camp_index, weights=values,
+                             minlength=self.n_communities * width)
+        return counts.reshape(self.n_communities, width) * self.weight[:, None]
+
+
+def whole_residents(expected: float, rng: np.random.Generator) -> int:
+    """A whole number of residents with the given expectation (stochastic rounding).
+
+    >>> whole_residents(3.0, np.random.default_rng(0))
+    3
+    """
+    base = int(np.floor(expected))
+    return base + int(rng.random() < expected - base)
 
 
 def build_population(scenario: Scenario, rng: np.random.Generator) -> Population:
@@ -89,7 +131,9 @@ def build_population(scenario: Scenario, rng: np.random.Generator) -> Population
     scale = scenario.population.scale
     candidate_ids = [c.id for c in scenario.candidates]
     group_names = sorted({g for c in scenario.communities for g in c.groups.ethnic})
-    sizes = np.array([max(1, round(c.voters / scale)) for c in scenario.communities])
+    floor = scenario.population.min_residents
+    sizes = np.array([max(min(c.voters, floor), round(c.voters / scale))
+                      for c in scenario.communities])
     stop = np.cumsum(sizes)
     start = stop - sizes
     n = int(stop[-1])
@@ -121,6 +165,8 @@ def build_population(scenario: Scenario, rng: np.random.Generator) -> Population
         start=start.astype(np.int64),
         stop=stop.astype(np.int64),
         nb_community=np.asarray(nb_community, dtype=np.int32),
+        voters=np.array([c.voters for c in scenario.communities], dtype=float),
+        n_candidates=len(candidate_ids),
         group_names=group_names,
     )
 

@@ -143,8 +143,8 @@ class RegionRun:
         incidents = np.zeros(3, dtype=int)
         for _ in range(orders.days):
             model.step()
-            incidents += model.today_incidents.sum(axis=0)
-            if model.ballots_cast is not None and self.governor_votes is None \
+            incidents += model.day.incidents.sum(axis=0)
+            if model.ledger.vote is not None and self.governor_votes is None \
                     and self.governor_support is not None:
                 self._count_governor_votes()
         return self._report(incidents)
@@ -172,7 +172,7 @@ class RegionRun:
         """Votes for governor from the same ballots cast today (one visit to the TPS)."""
         model, ballot = self.model, self.ballot
         pop = model.population
-        cast = model.ballots_cast
+        cast = model.ledger.vote.cast
         valid = cast & (self._governor_rng.random(pop.size) >= ballot.invalid_share)
         n = len(ballot.candidate_ids)
         lean = np.full((pop.n_communities, n), 1.0 / n)
@@ -180,9 +180,10 @@ class RegionRun:
             p = ballot.shares_in(community.name)
             if p.sum() > 0:
                 lean[c] = p / p.sum()
+        weight = pop.voter_weight
         self.governor_votes = mech.voting.count_votes(
-            self.governor_support, pop.community, valid, lean, n, self._governor_rng) * pop.scale
-        self.governor_ballots = float(cast.sum()) * pop.scale
+            self.governor_support, pop.community, valid, lean, n, self._governor_rng, weight)
+        self.governor_ballots = float(weight[cast].sum())
 
     def _report(self, incidents: np.ndarray) -> RegionReport:
         model = self.model
@@ -193,8 +194,8 @@ class RegionRun:
             max_tension=float(model.tension.max()),
             clashes=int(incidents[1]),
             riots=int(incidents[2]),
-            belief_voters=float(pop.believes.sum()) * pop.scale,
-            voters=float(pop.size) * pop.scale,
+            belief_voters=float(pop.voter_weight[pop.believes].sum()),
+            voters=float(pop.voters.sum()),
             governor_votes=self.governor_votes,
             governor_ballots=self.governor_ballots,
             final=self._final() if done else None,
@@ -205,10 +206,10 @@ class RegionRun:
         return RegionFinal(
             outcomes=outcomes_of(model),
             timeseries=timeseries_of(model),
-            incidents=pd.DataFrame(model.incident_log,
+            incidents=pd.DataFrame(model.ledger.incident_log,
                                    columns=["date", "community", "severity", "crowd",
                                             "officers", "backlash"]),
-            events=pd.DataFrame(model.event_log,
+            events=pd.DataFrame(model.ledger.event_log,
                                 columns=["date", "kind", "community", "magnitude"]),
         )
 

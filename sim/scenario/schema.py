@@ -284,13 +284,19 @@ class Event(Block):
 
 class PopulationParams(ParamsBlock):
     scale: Annotated[float, Field(ge=1.0)] = Field(
-        1.0, description="voters per simulated resident; 1 = every registered voter"
+        1.0, description="voters per simulated resident; a speed setting only: every perception, "
+        "crowd and threshold is counted in voters, so outcomes per voter do not depend on it"
+    )
+    min_residents: Annotated[int, Field(ge=1)] = Field(
+        500, description="residents simulated in a community at least (all its voters if it has "
+        "fewer): a rumour among a few dozen residents dies out sooner than among thousands, so "
+        "a coarse scale keeps small communities fine enough for their dynamics"
     )
 
 
 class GrievanceParams(ParamsBlock):
     legitimacy: Share = Field(
-        0.93, description="Epstein's L: perceived legitimacy, 0-1 (estimate, calibrated)")
+        0.9, description="Epstein's L: perceived legitimacy, 0-1 (estimate, calibrated)")
     partisan_weight: NonNegative = Field(
         0.1, description="weight of partisan anger in grievance (0 = Epstein 2002)"
     )
@@ -304,10 +310,34 @@ class ActivationParams(ParamsBlock):
     threshold: NonNegative = Field(0.1, description="Epstein's T")
     arrest_constant: Positive = Field(2.3, description="Epstein's k")
     ratio_rounding: Literal["floor", "round", "none"] = Field(
-        "floor", description="integer step in C/A: floor (NetLogo), round (Mesa), none"
+        "none", description="integer step in C/A: floor (NetLogo), round (Mesa), none "
+        "(a continuous ratio, graded; the Pilkada calibration)"
+    )
+    noise: NonNegative = Field(
+        0.02, description="spread of the logistic choice around Epstein's rule, grievance units: "
+        "P(active) = 1 / (1 + exp(-(G - R P - T) / noise)); 0 = Epstein's deterministic rule "
+        "(estimate)"
+    )
+    vision_voters: Positive = Field(
+        20.0, description="voters of its TPS area a resident knows and watches when deciding, "
+        "counting the actives among them (its street group, RT; estimate). A TPS area's "
+        "voters make the whole area the vision, as in Epstein"
     )
     presence_weight: NonNegative = Field(
-        4.0, description="effective deterrence of one visible officer, in Epstein cops (estimate)"
+        1.0, description="Epstein cops one officer standing in a TPS area counts as"
+    )
+    actives_seen: Literal["community", "neighbourhood"] = Field(
+        "community", description="where the share of actives a resident sees is counted: its "
+        "community (news of mobilisation travels in a district; robust at any scale) or its TPS "
+        "area only (Epstein's local vision)"
+    )
+    order: Literal["random_sequential", "synchronous"] = Field(
+        "random_sequential", description="order of decisions within a day: Epstein's random "
+        "sequential (residents decide in `substeps` interleaved batches in random order, each "
+        "seeing the decisions before it), or all at once on yesterday's state"
+    )
+    substeps: Annotated[int, Field(ge=1, le=64)] = Field(
+        8, description="batches of a random sequential day (ignored when synchronous)"
     )
     max_jail_days: Count = Field(30, description="Epstein's J_max, days")
 
@@ -334,10 +364,14 @@ class RumorParams(ParamsBlock):
     )
     belief_probability: Share = Field(0.3, description="chance that one who hears it believes it")
     seeds_per_wave: Annotated[int, Field(ge=1)] = Field(
-        200, description="voters seeded as spreaders by a hoax wave of magnitude 1"
+        2000, description="voters who spread a hoax wave of magnitude 1 from its first day: a "
+        "hoax posted in WhatsApp groups reaches members of many groups at once (estimate)"
     )
-    legitimacy_loss: Share = Field(0.02, description="legitimacy lost by a believer")
-    anger_gain: NonNegative = Field(0.1, description="anger at the rival camp per believer")
+    legitimacy_loss: Share = Field(
+        0.05, description="legitimacy a believer no longer grants (a fraud hoax delegitimises the "
+        "process for those who believe it; estimate)")
+    anger_gain: NonNegative = Field(0.3, description="anger at the rival camp per believer "
+                                    "(estimate)")
     clarification_per_day: Share = Field(
         0.0, description="share of believers reached by clarification each day"
     )
@@ -348,13 +382,17 @@ class RumorParams(ParamsBlock):
 
 class ClashParams(ParamsBlock):
     incident_rate: NonNegative = Field(
-        0.002, description="incidents per day per sqrt(active rival voter pair), at mixing 1"
+        0.00005, description="crowds formed per day per sqrt(active rival voter pair), at mixing 1"
     )
     protest_rate: NonNegative = Field(
-        0.0005, description="incidents per day per active unaligned voter, at mixing 1"
+        0.00001, description="crowds formed per day per active unaligned voter, at mixing 1"
     )
     identity_weight: NonNegative = Field(
         1.0, description="extra incident rate per unit of identity exposure (Lim et al. 2007)"
+    )
+    identity_salience: Share = Field(
+        0.6, description="share of a TPS area one group must hold for the area to act as that "
+        "group (Lim et al.: groups act as groups where they form local majorities; estimate)"
     )
     mixing: dict[Phase, NonNegative] = Field(
         default_factory=lambda: {
@@ -366,12 +404,12 @@ class ClashParams(ParamsBlock):
         },
         description="how often rival supporters meet, by phase (1 = campaign)",
     )
-    max_incidents_per_10k_voters: Positive = Field(
-        1.0, description="ceiling on a community's expected incidents a day, per 10,000 voters: "
-        "in mass unrest crowds merge into a few large incidents (estimate)"
+    min_crowd_voters: Positive = Field(
+        4.0, description="smallest crowd that makes an incident, voters (a scuffle; estimate)"
     )
-    crowd_share: Share = Field(
-        0.05, description="share of the community's actives drawn into one incident"
+    crowd_tail: Positive = Field(
+        1.3, description="Pareto exponent of the first crowd's size: smaller means heavier tails "
+        "(Braha 2012: heavy-tailed unrest sizes; estimate)"
     )
     growth_per_hour: NonNegative = Field(
         0.25, description="growth rate of an uncontained crowd, per hour (contagion)"
@@ -381,11 +419,25 @@ class ClashParams(ParamsBlock):
     containment_per_officer: Positive = Field(
         10.0, description="crowd members one officer on site can contain (Davies et al. 2013)"
     )
+    fatigue_days: Count = Field(
+        10, description="days a resident who joined a crowd stays out of unrest (burn-out, as the "
+        "recovered of Bonnasse-Gahot et al. 2018; estimate)"
+    )
+    excitation: dict[str, Share] = Field(
+        default_factory=lambda: {"friction": 0.1, "clash": 0.3, "riot": 0.6},
+        description="expected further incidents one incident of each severity sets off "
+        "(Hawkes branching ratio, below 1 so that every cascade ends; Mohler et al. 2011; "
+        "estimate)",
+    )
+    excitation_days: Positive = Field(
+        2.0, description="mean delay of the incidents an incident sets off, days"
+    )
     spread_hours: Positive = Field(
         6.0, description="distance scale of contagion to neighbours, hours of travel"
     )
     contagion_share: Share = Field(
-        0.15, description="share of an incident's tension felt at zero distance elsewhere"
+        0.15, description="share of an incident's tension and excitation felt at zero distance "
+        "elsewhere"
     )
     tension_per_incident: dict[str, NonNegative] = Field(
         default_factory=lambda: {"friction": 0.005, "clash": 0.03, "riot": 0.15},
@@ -408,6 +460,18 @@ class PolicingParams(ParamsBlock):
     travel_speed_factor: Positive = Field(
         1.0, description="multiplier on road travel time for a dispatched unit"
     )
+    unreachable_hours: Positive = Field(
+        72.0, description="travel time to a community no road or river reaches, and the extra "
+        "delay when no unit is free, hours (estimate)"
+    )
+    patrol: Literal["even", "random"] = Field(
+        "even", description="where officers stand within their community: spread evenly over its "
+        "TPS areas, or each unit in a random TPS area each day (Epstein's moving cops)"
+    )
+    presence_arrests_per_officer_day: NonNegative = Field(
+        0.0, description="actives one visible officer detains a day wherever they are (Epstein's "
+        "arrest in vision: 1); 0 = arrests only at clashes and riots"
+    )
     deescalation_skill: Share = Field(0.5, description="0 force only - 1 fully trained")
     backlash_probability: Share = Field(
         0.3, description="chance that force at a clash or riot backfires, at skill 0"
@@ -427,6 +491,10 @@ class PolicingParams(ParamsBlock):
 class MediationParams(ParamsBlock):
     reach_per_leader: NonNegative = Field(
         200.0, description="voters one leader or official reaches in dialogue per day"
+    )
+    local_government_weight: Share = Field(
+        0.5, description="mediators one local-government official (pemda) counts as, against a "
+        "community or religious leader's 1 (estimate)"
     )
     tension_reduction: Share = Field(0.3, description="tension removed where everyone is reached")
     anger_reduction: Share = Field(0.2, description="anger removed where everyone is reached")
@@ -453,7 +521,7 @@ class EventEffectParams(ParamsBlock):
         0.1, description="tension added everywhere at a result announcement, times closeness"
     )
     disputed_count_tension: Share = Field(0.25, description="tension added at a disputed count")
-    disputed_count_legitimacy: Share = Field(0.08, description="legitimacy lost there")
+    disputed_count_legitimacy: Share = Field(0.15, description="legitimacy lost there")
     legitimacy_shock: Share = Field(0.1, description="legitimacy lost in a shock")
 
 

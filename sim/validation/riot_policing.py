@@ -60,7 +60,7 @@ def severity_of(p: RingParams, personnel: int, delay: float,
     model = build_model(s, seed=seed, overrides={"security.response_delay_hours": delay})
     model.run()
     outcomes = outcomes_of(model)
-    crowd = max((row["crowd"] for row in model.incident_log), default=0.0)
+    crowd = max((row["crowd"] for row in model.ledger.incident_log), default=0.0)
     return float(outcomes["riots"]), float(crowd), float(outcomes["communities_escalated"])
 
 

@@ -67,7 +67,7 @@ def tension_map_figure(model, lang: str = "id"):
             j = model.community_index[nb.name]
             ax.plot([lon[i], lon[j]], [lat[i], lat[j]], color="#cccccc", lw=0.8, zorder=1)
     sizes = 30 + 600 * model.voters / model.voters.max()
-    points = ax.scatter(lon, lat, s=sizes, c=model.peak_tension_by_community, cmap="YlOrRd",
+    points = ax.scatter(lon, lat, s=sizes, c=model.ledger.peak_tension_by_community, cmap="YlOrRd",
                         vmin=0, vmax=1, edgecolors="#333333", zorder=2)
     for c in model.communities:
         ax.annotate(c.name, (c.longitude, c.latitude), fontsize=7, xytext=(4, 4),

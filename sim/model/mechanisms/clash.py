@@ -1,35 +1,50 @@
-"""Clashes and escalation: incidents from active crowds, their severity, and contagion.
+"""Incidents: crowds that form, are contained or grow, tire, and set off more unrest nearby.
 
 Follows Davies, Fry, Wilson and Bishop (2013), Sci. Rep. 3:1303, "A mathematical
-model of the London riots and their policing", in three parts:
+model of the London riots and their policing", with the burn-out of
+self-exciting unrest (Mohler et al. 2011, JASA 106:100; Bonnasse-Gahot et al.
+2018, Sci. Rep. 8:107):
 
-1. Participation is contagious: an incident's crowd starts as a share of the
-   community's active residents and grows while no police contain it,
-   s(t) = s0 * exp(g t), capped at the community's actives.
-2. Space matters: unrest raises tension in other communities in proportion to
+1. Crowds form where active supporters of rival candidates meet: a Poisson
+   number a day with rate
+
+       mu_c = mixing * (incident_rate * sum_{a<b} sqrt(A_a A_b) * (1 + identity_weight * x_c)
+                        + protest_rate * A_none)
+
+   (A in active voters, x_c the identity exposure below), plus the incidents
+   that earlier ones set off (point 4). No ceiling: the count comes from the
+   actives there are, and they are spent as crowds form (point 3).
+2. A crowd starts at a Pareto size s0 = min_crowd_voters * U^(-1 / crowd_tail)
+   (heavy-tailed, Braha 2012) and grows while no police contain it,
+   s(t) = s0 exp(g t), to at most the active voters of the community (Davies'
+   contagion of participation). Police present deter and contain: a crowd
+   larger than `containment_per_officer` times the officers on site and
+   arriving is a riot if it reached `riot_size`; otherwise a crowd of
+   `clash_size` or more is a clash, a smaller one friction. Below a critical
+   number of officers disorder spreads, above it it is contained, and a faster
+   response lowers severity for the same numbers.
+3. People tire: everyone who joined a crowd stays out of unrest for
+   `fatigue_days` (the recovered of an SIR riot model), and those detained
+   are in jail (policing.py). A community's unrest burns out when its actives
+   are spent.
+4. Unrest excites unrest: an incident of severity k sets off on average
+   `excitation[k]` further incidents (a Hawkes branching ratio below 1, so
+   every cascade ends), spread over the following days with mean delay
+   `excitation_days`, at home and in other communities with weight
    contagion_share * exp(-travel_hours / spread_hours) (a gravity-style decay).
-3. Police present deter and contain: a crowd larger than
-   `containment_per_officer` times the effective officers on site is a riot.
-   Below a critical number of officers disorder spreads, above it is contained,
-   and a faster response lowers severity for the same numbers.
+   Tension spreads with the same kernel.
 
-Incidents arise where active supporters of rival candidates meet (rate
-proportional to sqrt(A_a * A_b) times the phase's mixing) and where active
-residents without a camp protest. Identity sharpens rivalry where ethnic
-groups live in patches of intermediate size, after Lim, Metzler and Bar-Yam
-(2007), Science 317:1540: `identity_exposure` counts boundaries between
-neighbourhoods each dominated by a different group.
+Identity sharpens rivalry where ethnic groups live in patches of intermediate
+size, after Lim, Metzler and Bar-Yam (2007), Science 317:1540:
+`identity_exposure` counts boundaries between neighbourhoods each dominated by
+a different group.
 
-In mass unrest crowds merge rather than multiply: a community's expected
-incidents a day saturate at `max_incidents_per_10k_voters` per 10,000 voters.
-
-Severity levels: friction (crowd below `clash_size`), clash, and riot (a crowd of
-at least `riot_size` that the officers on site cannot contain).
+Reductions: with excitation 0 and fatigue_days 0 this is Davies' single-event
+containment model; with incident_rate and protest_rate 0 there are no incidents
+and the model is Epstein's alone.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -37,26 +52,16 @@ SEVERITIES = ("friction", "clash", "riot")
 FRICTION, CLASH, RIOT = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Incidents:
-    """Incidents of one day, one entry each (arrays of equal length)."""
+def incident_rates(camp_actives_voters: np.ndarray, mixing, params,
+                   identity_exposure: np.ndarray) -> np.ndarray:
+    """Expected crowds formed per community today, before excitation (mu_c above).
 
-    community: np.ndarray
-    crowd: np.ndarray
-    severity: np.ndarray
-    officers_on_site: np.ndarray
+    camp_actives_voters: (communities, camps + 1) active voters, the last column no camp.
 
-    @property
-    def count(self) -> int:
-        return int(self.community.size)
-
-
-def incident_rates(camp_actives_voters: np.ndarray, mixing: np.ndarray, params,
-                   identity_exposure: np.ndarray, voters: np.ndarray | None = None) -> np.ndarray:
-    """Expected incidents per community today, saturating at the community's ceiling.
-
-    camp_actives_voters: (communities, camps + 1) actives in voters, last column no camp.
-    The raw rate r saturates as c (1 - exp(-r / c)), c = max(1, ceiling per 10k x voters).
+    >>> from sim.scenario.schema import ClashParams
+    >>> actives = np.array([[10_000.0, 10_000.0, 0.0], [10_000.0, 0.0, 0.0]])
+    >>> incident_rates(actives, 1.0, ClashParams(), np.zeros(2)).tolist()  # rivals meet in one
+    [0.5, 0.0]
     """
     camps = camp_actives_voters[:, :-1]
     unaligned = camp_actives_voters[:, -1]
@@ -65,40 +70,68 @@ def incident_rates(camp_actives_voters: np.ndarray, mixing: np.ndarray, params,
         for b in range(a + 1, camps.shape[1]):
             rival_pairs += np.sqrt(camps[:, a] * camps[:, b])
     identity = 1.0 + params.identity_weight * identity_exposure
-    rivalry = params.incident_rate * rival_pairs * identity
-    raw = mixing * (rivalry + params.protest_rate * unaligned)
-    if voters is None:
-        return raw
-    ceiling = np.maximum(1.0, params.max_incidents_per_10k_voters * voters / 10_000)
-    return ceiling * -np.expm1(-raw / ceiling)
+    return mixing * (params.incident_rate * rival_pairs * identity
+                     + params.protest_rate * unaligned)
 
 
-def resolve(community: np.ndarray, actives_voters: np.ndarray, on_site: np.ndarray,
-            responders: np.ndarray, delay_hours: np.ndarray, params) -> tuple[np.ndarray, ...]:
+def spread_kernel(travel_hours: np.ndarray, spread_hours: float, share: float) -> np.ndarray:
+    """Where an incident's offspring and tension land: 1 at home, the decay elsewhere.
+
+    Row j is community j's kernel; rows are not normalised (see `offspring_kernel`).
+    """
+    kernel = share * np.exp(-travel_hours / spread_hours)
+    np.fill_diagonal(kernel, 1.0)
+    return kernel
+
+
+def offspring_kernel(travel_hours: np.ndarray, spread_hours: float, share: float) -> np.ndarray:
+    """The spread kernel with rows summing to one, so an incident's offspring total its
+    branching ratio wherever they land."""
+    kernel = spread_kernel(travel_hours, spread_hours, share)
+    return kernel / kernel.sum(axis=1, keepdims=True)
+
+
+def excite(excitation: np.ndarray, offspring_by_community: np.ndarray, kernel: np.ndarray,
+           mean_days: float) -> None:
+    """Advance the self-excited rate one day, in place.
+
+    The rate decays by q = exp(-1 / mean_days) a day and gains (1 - q) times the
+    offspring expected from today's incidents, so one incident with branching
+    ratio b adds b expected incidents in all, from tomorrow on.
+    """
+    q = np.exp(-1.0 / mean_days)
+    excitation *= q
+    excitation += (1.0 - q) * (kernel.T @ offspring_by_community)
+
+
+def first_crowds(n: int, params, rng: np.random.Generator) -> np.ndarray:
+    """Pareto sizes (voters) of the crowds that start `n` incidents."""
+    u = 1.0 - rng.random(n)
+    return params.min_crowd_voters * u ** (-1.0 / params.crowd_tail)
+
+
+def resolve(first_crowd: np.ndarray, pool: np.ndarray, officers: np.ndarray,
+            delay_hours: np.ndarray, params) -> tuple[np.ndarray, np.ndarray]:
     """Crowd size and severity of each incident.
 
-    on_site: effective officers present where the incident starts; responders:
-    effective officers arriving after `delay_hours`.
+    pool: active voters the crowd can draw on; officers: effective officers on
+    site and arriving after `delay_hours`.
+
+    >>> from sim.scenario.schema import ClashParams
+    >>> crowd, severity = resolve(np.array([50.0, 50.0]), np.array([1e4, 1e4]),
+    ...                           np.array([1.0, 50.0]), np.array([3.0, 3.0]), ClashParams())
+    >>> [SEVERITIES[k] for k in severity]  # one officer cannot hold 106 people; fifty can
+    ['riot', 'clash']
     """
-    s0 = np.maximum(2.0, params.crowd_share * actives_voters[community])
-    crowd = np.minimum(s0 * np.exp(params.growth_per_hour * delay_hours),
-                       np.maximum(s0, actives_voters[community]))
-    officers = on_site + responders
+    s0 = np.minimum(first_crowd, pool)
+    crowd = np.minimum(s0 * np.exp(params.growth_per_hour * delay_hours), np.maximum(s0, pool))
     uncontained = (crowd > params.containment_per_officer * officers) & (crowd >= params.riot_size)
-    severity = np.where(crowd < params.clash_size, FRICTION, np.where(uncontained, RIOT, CLASH))
-    return crowd, severity, officers
-
-
-def contagion(tension_added: np.ndarray, travel_hours: np.ndarray,
-              spread_hours: float, share: float = 1.0) -> np.ndarray:
-    """Tension reaching every community from the incidents of each (distance decay)."""
-    kernel = share * np.exp(-travel_hours / spread_hours)
-    np.fill_diagonal(kernel, 0.0)
-    return kernel.T @ tension_added
+    severity = np.where(uncontained, RIOT, np.where(crowd >= params.clash_size, CLASH, FRICTION))
+    return crowd, severity
 
 
 def identity_exposure(group: np.ndarray, neighbourhood: np.ndarray, nb_community: np.ndarray,
-                      n_groups: int, salience: float = 0.6) -> np.ndarray:
+                      n_groups: int, salience: float) -> np.ndarray:
     """Per community: share of adjacent neighbourhood pairs dominated by different groups.
 
     A neighbourhood's group identity is salient when one group holds more than

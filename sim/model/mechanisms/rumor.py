@@ -4,8 +4,13 @@ Residents are ignorant (never heard the hoax), spreaders or stiflers. In each
 contact round every spreader contacts one resident:
 
     spreader -> ignorant:        the ignorant becomes a spreader (prob. `transmission`)
-    spreader -> spreader/stifler: the spreader becomes a stifler (prob. `stifling`);
-                                  in Daley-Kendall the contacted spreader stops too
+    spreader -> spreader/stifler: the spreader becomes a stifler (prob. `stifling`)
+    Daley-Kendall: two spreaders who meet both stop; a spreader meeting a stifler stops.
+
+In a well-mixed population both give the same mean-field equations,
+dy/dt = xy - y^2 - yz, once Daley-Kendall's spreader pairs are counted as
+pairs: contacts here are started by spreaders, so a contact between two
+spreaders is their pair's meeting half the time.
 
 In a large, well-mixed population with transmission = stifling = 1 the share
 never reached tends to the root of x = exp(-2 (1 - x)), about 0.2032. With
@@ -77,10 +82,15 @@ def spread_round(state: np.ndarray, targets_of, params, rng: np.random.Generator
     stifle = knows & (rng.random(spreaders.size) < params.stifling)
     reached = np.unique(targets[converts])
     state[reached] = SPREADER
-    state[spreaders[stifle]] = STIFLER
     if params.variant == "daley_kendall":
-        met_spreader = stifle & (target_state == SPREADER)
-        state[targets[met_spreader]] = STIFLER
+        # Daley-Kendall's two spreaders meet once as a pair and both stop. A contact that
+        # either of them starts is that meeting half the time, so each contact between
+        # spreaders stops both with probability 1/2 and neither otherwise.
+        pair = stifle & (target_state == SPREADER)
+        met = pair & (rng.random(spreaders.size) < 0.5)
+        stifle = (stifle & ~pair) | met
+        state[targets[met]] = STIFLER
+    state[spreaders[stifle]] = STIFLER
     return reached
 
 
@@ -96,10 +106,19 @@ def counter_measures(state, believes, params, rng: np.random.Generator) -> None:
         believes[clarified] = False
 
 
-def seed(state, believes, candidates: np.ndarray, n_seeds: int, rng) -> np.ndarray:
-    """Start a new hoax: everyone is ignorant of it again, `n_seeds` residents spread it."""
+def seed(state, believes, start, stop, seeds_per_community: np.ndarray, rng) -> np.ndarray:
+    """Start a new hoax: everyone is ignorant of it again, and in each community a whole
+    number of residents with the given expectation (stochastic rounding) spread it.
+
+    Seeding each community by its expected share keeps the hoax's reach in voters the
+    same whatever the number of residents simulated.
+    """
     state[:] = IGNORANT
-    chosen = rng.choice(candidates, size=min(n_seeds, candidates.size), replace=False)
+    whole = np.floor(seeds_per_community)
+    whole += rng.random(whole.size) < seeds_per_community - whole
+    chosen = [lo + rng.choice(hi - lo, size=min(int(k), hi - lo), replace=False)
+              for lo, hi, k in zip(start, stop, whole, strict=True) if k > 0]
+    chosen = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
     state[chosen] = SPREADER
     believes[chosen] = True
     return chosen

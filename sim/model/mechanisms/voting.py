@@ -32,15 +32,21 @@ def turnout_probability(support, tension_of_resident, free, params) -> np.ndarra
 
 
 def count_votes(support, community, votes_cast, lean: np.ndarray, n_candidates: int,
-                rng: np.random.Generator) -> np.ndarray:
-    """Votes per candidate (in simulated residents). `lean`: (communities, candidates) shares."""
+                rng: np.random.Generator, weight=None) -> np.ndarray:
+    """Valid votes per candidate, each resident counting `weight` voters (1 if not given).
+
+    `lean`: (communities, candidates) shares in which voters without a camp split.
+    """
+    weight = np.ones(support.size) if weight is None else weight
     aligned = votes_cast & (support != NO_CANDIDATE)
-    tally = np.bincount(support[aligned].astype(np.int64), minlength=n_candidates).astype(float)
-    floating = community[votes_cast & (support == NO_CANDIDATE)]
-    if floating.size:
-        cdf = np.cumsum(lean[floating], axis=1)
-        pick = (rng.random(floating.size)[:, None] > cdf).sum(axis=1)
-        tally += np.bincount(np.minimum(pick, n_candidates - 1), minlength=n_candidates)
+    tally = np.bincount(support[aligned].astype(np.int64), weights=weight[aligned],
+                        minlength=n_candidates).astype(float)
+    floating = votes_cast & (support == NO_CANDIDATE)
+    if floating.any():
+        cdf = np.cumsum(lean[community[floating]], axis=1)
+        pick = (rng.random(int(floating.sum()))[:, None] > cdf).sum(axis=1)
+        tally += np.bincount(np.minimum(pick, n_candidates - 1), weights=weight[floating],
+                             minlength=n_candidates)
     return tally
 
 

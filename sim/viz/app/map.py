@@ -99,7 +99,7 @@ class MapView:
         """Show the model's state today: tension, where units stand, today's incidents."""
         self.points.set_array(np.asarray(model.tension))
         self._update_units(model)
-        self._update_incidents(model.today_incidents)
+        self._update_incidents(model.day.incidents)
 
     def _update_units(self, model) -> None:
         n = self.lon.size

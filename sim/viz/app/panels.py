@@ -53,12 +53,12 @@ def outcome_rows(run, lang: str) -> list[tuple[str, list[str], str]]:
     for key in ("incidents_total", "friction", "clash", "riot"):
         values = [t[key] for t in totals]
         rows.append((text(key, lang), [str(v) for v in values], _difference(values, lang)))
-    peaks = [float(lane.model.peak_tension_by_community.max()) for lane in run.lanes]
+    peaks = [float(lane.model.ledger.peak_tension_by_community.max()) for lane in run.lanes]
     rows.append((text("peak_tension", lang), [number(p, lang, 2) for p in peaks],
                  _difference(peaks, lang, 2)))
-    beliefs = [float(lane.model.peak_belief) for lane in run.lanes]
+    beliefs = [float(lane.model.ledger.peak_belief) for lane in run.lanes]
     rows.append((text("peak_hoax_belief", lang), [percent(b, lang) for b in beliefs], ""))
-    injuries = [float(lane.model.totals["injuries"]) for lane in run.lanes]
+    injuries = [float(lane.model.ledger.totals.injuries) for lane in run.lanes]
     rows.append((text("injuries", lang), [number(v, lang) for v in injuries],
                  _difference(injuries, lang)))
     return rows

@@ -41,10 +41,10 @@ class Track:
     def record(self, model) -> None:
         """Keep today's numbers (voter-weighted means over communities)."""
         day = model.day_index
-        self.incidents[day] = model.today_incidents.sum(axis=0)
+        self.incidents[day] = model.day.incidents.sum(axis=0)
         self.tension[day] = np.average(model.tension, weights=model.voters)
-        self.belief[day] = np.average(model.today_belief_share, weights=model.voters)
-        self.turnout[day] = getattr(model, "turnout", np.nan)
+        self.belief[day] = np.average(model.day.belief_share, weights=model.voters)
+        self.turnout[day] = model.ledger.vote.turnout if model.ledger.vote else np.nan
         self.days = day + 1
 
     def cumulative_incidents(self) -> np.ndarray:
