@@ -20,9 +20,12 @@ GIB = 2**30
 
 
 def simulated_residents(scenario: Scenario) -> int:
-    """Residents the model will simulate: voters / population.scale per community."""
+    """Residents the model will simulate: voters / population.scale per community, and at
+    least population.min_residents (or all its voters) where the population has that floor."""
     scale = scenario.population.scale
-    return sum(max(1, round(c.voters / scale)) for c in scenario.communities)
+    floor = getattr(scenario.population, "min_residents", 1)
+    return sum(max(min(c.voters, floor), round(c.voters / scale), 1)
+               for c in scenario.communities)
 
 
 def estimated_bytes(scenario: Scenario) -> int:
