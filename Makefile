@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test test-all bench lint clean
+.PHONY: demo test test-all wheel-smoke bench lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,6 +19,10 @@ test: $(STAMP)
 
 test-all: $(STAMP)
 	$(PY) -m pytest -q --runslow
+
+# build the wheel, install it into a fresh venv, run the main commands from an empty folder
+wheel-smoke: $(STAMP)
+	bash .ci/wheel-smoke
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

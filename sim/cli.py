@@ -9,9 +9,9 @@ import sys
 from sim.scenario.loading import ScenarioError
 
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
-COMMANDS = ["run", "validate", "scenarios", "strategies", "vulnerability", "sweep", "plan",
-            "summarize", "sensitivity", "report", "validate-science", "calibrate", "province",
-            "app", "film", "exercise"]
+COMMANDS = ["run", "validate", "scenarios", "experiments", "strategies", "vulnerability", "sweep",
+            "plan", "summarize", "sensitivity", "report", "validate-science", "calibrate",
+            "province", "app", "film", "exercise"]
 
 EXIT_BAD_INPUT = 2
 
@@ -34,11 +34,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sim.experiments.executors import ExecutorError
+
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except (ScenarioError, UserError) as exc:
+    except (ScenarioError, UserError, ExecutorError) as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        # a file or folder the command could not read or write: name it, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"OSError: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        print("MemoryError: the run needs more memory than this machine has; simulate fewer "
+              "residents with --set population.scale=N (each stands for N voters)",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -25,6 +25,7 @@ import pandas as pd
 from sim.model.model import ElectionConflictModel
 from sim.outcomes import outcomes_of, timeseries_of
 from sim.scenario import Scenario, ScenarioError, bundled_path, load_scenario
+from sim.scenario.memory import memory_problem
 from sim.strategies import resolve_strategies, with_parameter_changes
 
 
@@ -80,6 +81,9 @@ def build_model(scenario: Scenario | str | Path, strategies=(), seed=0,
             raise
         raise ScenarioError(f"{source}: {exc.source}", exc.problems) from None
     scenario = with_parameter_changes(scenario, chosen)
+    too_big = memory_problem(scenario)
+    if too_big:
+        raise ScenarioError(str(source or "scenario"), [too_big])
     if isinstance(seed, int | np.integer):
         seed = np.random.SeedSequence(int(seed))
     return ElectionConflictModel(scenario, chosen, rng=seed)

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 
 from sim.province.loading import province_from_data
-from sim.scenario.registry import SCENARIO_DIR
+from sim.scenario.registry import scenario_dir
 
 CALENDAR = {
     "campaign_start": dt.date(2024, 9, 25),
@@ -42,7 +42,7 @@ def province_data(governor_race: bool = True, reserve_on: bool = True, **blocks)
 
 
 def make_province(data: dict | None = None, population_scale: float | None = None):
-    return province_from_data(data or province_data(), SCENARIO_DIR, "test province",
+    return province_from_data(data or province_data(), scenario_dir(), "test province",
                               population_scale)
 
 

@@ -11,10 +11,10 @@ import pytest
 
 from sim.province import load_province
 from sim.scenario import ScenarioError
-from sim.scenario.registry import SCENARIO_DIR
+from sim.scenario.registry import scenario_dir
 from tests.province_factories import make_province, province_data
 
-DEMO = SCENARIO_DIR / "desa_demo.toml"
+DEMO = scenario_dir() / "desa_demo.toml"
 
 PROVINCE_TOML = """\
 [scenario]
@@ -142,7 +142,7 @@ def test_a_risk_plan_needs_the_vulnerability_index_of_every_region():
 
 def test_the_reserve_base_must_be_a_region():
     data = province_data(reserve={"base": "Ibu Kota"})
-    assert "reserve.base 'Ibu Kota' is not a region" in problems_of(data)
+    assert "reserve.base = 'Ibu Kota': is not a region" in problems_of(data)
 
 
 def test_the_bundled_province_passes_validation():
@@ -162,7 +162,7 @@ def test_validate_a_broken_province_exits_2_without_a_traceback(tmp_path):
     path = write_province(tmp_path, PROVINCE_TOML.replace('base = "Hulu"', 'base = "Nowhere"'))
     done = kondusif("validate", str(path))
     assert done.returncode == 2
-    assert "reserve.base 'Nowhere' is not a region" in done.stderr
+    assert "reserve.base = 'Nowhere': is not a region" in done.stderr
     assert "Traceback" not in done.stderr
 
 

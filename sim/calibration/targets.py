@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sim.scenario.registry import SCENARIO_DIR
+from sim.bundled import bundled_path
 
 TRANSFORMS = ("none", "any", "log10p1")
 
@@ -52,7 +52,7 @@ class Target:
 
 
 def _region(name: str) -> str:
-    return str(SCENARIO_DIR / "kaltim" / f"{name}_2024.toml")
+    return str(bundled_path("scenarios", f"{name}_2024", folder="kaltim"))
 
 
 KPU_KUTIM = "KPU Kutim regency plenary, 6 Dec 2024"

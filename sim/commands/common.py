@@ -4,10 +4,72 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from sim.scenario import ScenarioError, bundled_path, parse_override, read_toml
 
 BUDGET_PATH = "strategies.budget.rupiah"
+# seeds are stored as 64-bit integers (Parquet, JSON readers)
+MAX_SEED = 2**63 - 1
+
+
+def seed(text: str) -> int:
+    """An argparse type: a root seed, a whole number from 0 to 2**63 - 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"{text!r}: must be a whole number from 0 to {MAX_SEED}")
+    return value
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number >= 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: must be a whole number >= 1")
+    return value
+
+
+def check_out_folder(path: Path | None, option: str = "--out") -> None:
+    """Refuse an output folder that is a file or lies under one, before any work is done."""
+    if path is None:
+        return
+    from sim.cli import UserError
+
+    for part in (path, *path.parents):
+        if part.exists() and not part.is_dir():
+            where = "is a file" if part == path else f"lies under {part}, which is a file"
+            raise UserError(f"{option} {path}: {where}; give a folder")
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    if not os.access(existing, os.W_OK):
+        raise UserError(f"{option} {path}: {existing} cannot be written (no permission)")
+
+
+def out_file_problem(path: Path) -> str:
+    """Why an output file cannot be written there ('' if it can), before any work is done."""
+    if path.is_dir():
+        return "is a folder; give a file name"
+    for part in path.parents:
+        if part.exists() and not part.is_dir():
+            return f"lies under {part}, which is a file; give a file in a folder"
+    existing = next(p for p in path.parents if p.exists())
+    if not os.access(existing, os.W_OK):
+        return f"{existing} cannot be written (no permission)"
+    return ""
+
+
+def check_out_file(path: Path | None, option: str = "--out") -> None:
+    """Refuse an output file that is a folder or whose folder lies under a file."""
+    from sim.cli import UserError
+
+    problem = out_file_problem(path) if path is not None else ""
+    if problem:
+        raise UserError(f"{option} {path}: {problem}")
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +81,7 @@ def add_run_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--budget", type=float, metavar="RUPIAH",
                         help="hold the strategies' cost to this budget, rupiah (the same as "
                              "--set strategies.budget.rupiah=RUPIAH)")
-    parser.add_argument("--seed", type=int, default=0, help="root seed (default 0)")
+    parser.add_argument("--seed", type=seed, default=0, help="root seed (default 0)")
     parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE",
                         dest="overrides",
                         help="override a parameter, e.g. --set grievance.legitimacy=0.8")

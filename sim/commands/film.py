@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sim.commands.common import add_run_arguments, overrides_of, strategy_names
+from sim.commands.common import (
+    add_run_arguments,
+    check_out_file,
+    check_out_folder,
+    overrides_of,
+    strategy_names,
+)
+from sim.scenario import bundled_path
 
 
 def add_parser(sub):
@@ -36,9 +43,12 @@ def main(args) -> int:
                         "with --strategy NAME or --package NAME (see `kondusif strategies`)")
     if args.fps < 1 or args.every < 1:
         raise UserError(f"--fps = {args.fps}, --every = {args.every}: both must be >= 1")
+    bundled_path(args.scenario)  # a missing file is exit 2 before anything is filmed
     out = args.out
     if out is None and args.frames is None:
         out = Path(f"{Path(args.scenario).stem}-film.gif")
+    check_out_file(out)
+    check_out_folder(args.frames, "--frames")
     settings = Settings(args.scenario, tuple(chosen), seed=args.seed)
     try:
         run = TrainingRun.start(settings, overrides_of(args))

@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+from sim.commands.common import check_out_folder, seed
 from sim.scenario import ScenarioError, parse_override
 
 
@@ -49,7 +50,7 @@ def _add_run(verbs) -> None:
     parser = verbs.add_parser("run", help="run every region through the shared calendar")
     _province_arguments(parser)
     _executor_arguments(parser)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=seed, default=0)
     parser.add_argument("--plan", default=None, help="reserve plan: hold, by_voters, by_ikp, "
                         "by_risk (default: the file's)")
     parser.add_argument("--no-governor", action="store_true",
@@ -73,7 +74,7 @@ def _add_compare(verbs) -> None:
     parser.add_argument("--plan", action="append", default=[], dest="plans",
                         help="a plan to compare (repeatable; default: all four)")
     parser.add_argument("--replications", type=int, default=3)
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=seed, default=0)
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
     parser.add_argument("--lang", choices=["id", "en"], default="id")
 
@@ -86,7 +87,7 @@ def _add_national(verbs) -> None:
                         help="voters per simulated resident (default 2000)")
     parser.add_argument("--provinces", type=int, default=None,
                         help="run only the first N of the 37 synthetic provinces")
-    parser.add_argument("--seed", type=int, default=0, help="draws the country and the runs")
+    parser.add_argument("--seed", type=seed, default=0, help="draws the country and the runs")
 
 
 # --- verbs ----------------------------------------------------------------------
@@ -121,6 +122,7 @@ def _run(args) -> int:
     from sim.province import run_province
     from sim.viz.province_summary import province_summary_text
 
+    check_out_folder(args.out)
     province = _load(args)
     with _open(args) as executor:
         result = run_province(province, seed=args.seed, executor=executor, plan=args.plan)

@@ -24,11 +24,15 @@ def add_parser(sub):
 
 
 def main(args) -> int:
+    from sim.commands.common import out_file_problem
     from sim.viz.report import ReportError, write_report
 
     out = args.out or args.folder / f"report-{args.lang}.html"
     if out.is_dir():
         raise ReportError(f"--out {out}", [f"is a folder; give a file, e.g. {out / 'report.html'}"])
+    problem = out_file_problem(out)
+    if problem:
+        raise ReportError(f"--out {out}", [problem])
     try:
         written = write_report(args.folder, out, args.lang, args.sensitivity)
     except OSError as exc:

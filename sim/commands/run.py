@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sim.commands.common import (
     add_run_arguments,
+    check_out_folder,
     overrides_of,
     refuse_province_file,
     strategy_names,
@@ -29,6 +30,7 @@ def add_parser(sub):
 
 def main(args) -> int:
     refuse_province_file(args.scenario)
+    check_out_folder(args.out)
     result = run(args.scenario, strategies=strategy_names(args), seed=args.seed,
                  overrides=overrides_of(args), keep_model=True)
     if args.out:

@@ -10,7 +10,12 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    for row in describe_bundled():
+    from sim.cli import UserError
+
+    rows = describe_bundled()
+    if not rows:
+        raise UserError("no bundled scenarios found in this installation of kondusif")
+    for row in rows:
         hint = "  (kondusif province run)" if row["kind"] == "province" else ""
         print(f"{row['name']:<22} {row['title']}{hint}")
     return 0

@@ -15,8 +15,8 @@ def add_parser(sub):
         description="Sample the experiment's [sensitivity.parameters] with SALib, run every "
                     "point through the experiment runner (resumable like a sweep), and write "
                     "indices with intervals, convergence, noise and figures.")
-    parser.add_argument("experiment", type=Path, help="experiment file with a [sensitivity] "
-                        "section")
+    parser.add_argument("experiment", help="experiment file with a [sensitivity] section, or "
+                        "the name of a bundled one (see `kondusif experiments`)")
     parser.add_argument("--method", choices=METHODS,
                         help="override the file's method (its runs go to their own folder)")
     parser.add_argument("--executor", choices=EXECUTORS, default="local")
@@ -32,6 +32,8 @@ def add_parser(sub):
 
 def main(args) -> int:
     from sim.cli import UserError
+    from sim.commands.common import check_out_folder
+    from sim.commands.sweep import finish
     from sim.experiments import load_experiment
     from sim.experiments.sensitivity import (
         analyze_runs,
@@ -44,12 +46,18 @@ def main(args) -> int:
 
     if args.workers is not None and args.workers < 1:
         raise UserError(f"--workers = {args.workers}: must be at least 1")
+    check_out_folder(args.out)
     spec, path = load_experiment(args.experiment)
+    if spec.sensitivity is None:
+        raise UserError(f"{path}: has no [sensitivity] table; `kondusif sensitivity` needs "
+                        f"one (or sweep it: kondusif sweep {args.experiment})")
     spec = with_method(spec, args.method)
     out = args.out or Path("out") / f"{spec.name}_{spec.sensitivity.method}"
     report = run_sensitivity(spec, path, out, executor=args.executor, workers=args.workers,
                              scheduler=args.scheduler, progress=not args.no_progress)
     print(report.text())
+    if finish(report, out):
+        return 1
     result = analyze_runs(spec, ResultStore(out).runs())
     folder = out / "sensitivity"
     written = write_result(result, folder)

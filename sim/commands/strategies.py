@@ -20,7 +20,14 @@ def add_parser(sub):
 
 def default_scenario() -> str:
     """The regency scenario when it is bundled, else the demo."""
-    return next(name for name in PREFERRED_SCENARIOS if name in bundled_names())
+    from sim.cli import UserError
+
+    names = bundled_names()
+    for name in PREFERRED_SCENARIOS:
+        if name in names:
+            return name
+    raise UserError(f"no bundled scenario to price the strategies on (looked for "
+                    f"{', '.join(PREFERRED_SCENARIOS)}); give one with --scenario FILE")
 
 
 def main(args) -> int:

@@ -27,6 +27,7 @@ def main(args) -> int:
 
     store = ResultStore(args.folder)
     store.manifest()
+    store.require_runs()
     summary = summarize_store(args.folder)
     answer = answer_of(store)
     data = summary.to_dict() | {"answer": answer.to_dict() if answer is not None else None}

@@ -7,25 +7,14 @@ interval beside the published one. Exit status 1 when any check fails.
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
+from sim.commands.common import positive
 from sim.scenario import ScenarioError
 from sim.store_io import atomic_write_bytes
 from sim.validation import bundled_specs, load_spec, run_spec
 from sim.viz.labels import label
-
-
-def positive_int(text: str) -> int:
-    """An argparse type: a whole number >= 1 (argparse turns the error into exit status 2)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be a whole number >= 1")
-    return value
 
 
 def add_parser(sub):
@@ -36,7 +25,7 @@ def add_parser(sub):
                         help="experiment names or .toml files (default: all bundled)")
     parser.add_argument("--out", type=Path, default=Path("out/validation"),
                         help="folder for NAME.png and NAME.json (default out/validation)")
-    parser.add_argument("--replications", type=positive_int, metavar="N",
+    parser.add_argument("--replications", type=positive, metavar="N",
                         help="replications per sweep point (default: the file's)")
     parser.add_argument("--quick", action="store_true",
                         help="the small sizes the tests run, in seconds instead of minutes")
@@ -67,6 +56,9 @@ def main(args) -> int:
     from sim.viz.validation_figures import save_validation_figure
 
     specs = chosen_specs(args.names)
+    if not specs:
+        raise ScenarioError("validate-science", ["no validation experiments found in this "
+                                                 "installation of kondusif"])
     if args.list:
         for spec in specs:
             print(f"{spec.name:<34} {spec.title}")

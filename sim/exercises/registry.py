@@ -1,18 +1,18 @@
-"""The bundled exercises: the TOML files in the project's exercises/ folder.
+"""The bundled exercises: the TOML files of the exercises/ data folder (see sim.bundled).
 
-They are found the way bundled scenarios are: by scanning the folder that
-sits beside scenarios/.
+They are found the way bundled scenarios are, inside the installed package or
+in the checkout, whatever the current folder.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sim.bundled import NotBundled, bundled_names, resolve
 from sim.exercises.loading import ExerciseError
 from sim.scenario.loading import read_toml
-from sim.scenario.registry import SCENARIO_DIR
 
-EXERCISE_DIR = SCENARIO_DIR.parent / "exercises"
+KIND = "exercises"
 
 
 def bundled_exercise_names() -> list[str]:
@@ -23,32 +23,32 @@ def bundled_exercise_names() -> list[str]:
     >>> "pemetaan_konflik" in bundled_exercise_names()
     True
     """
-    return sorted(p.stem for p in EXERCISE_DIR.glob("*.toml"))
+    return bundled_names(KIND)
 
 
 def bundled_exercise_path(name: str) -> Path:
-    """Path of a bundled exercise by name, or the path itself if it is a file.
+    """Path of an exercise file, or of a bundled exercise by name.
+
+    A path is a path: one that does not exist is an error, never a bundled
+    exercise of the same stem.
 
     Raises
     ------
     ExerciseError
         If there is no such file or bundled exercise.
     """
-    candidate = Path(name)
-    if candidate.suffix == ".toml" and candidate.is_file():
-        return candidate
-    path = EXERCISE_DIR / f"{candidate.stem}.toml"
-    if not path.is_file():
-        raise ExerciseError(name, [f"no such exercise file or bundled exercise; bundled: "
-                                   f"{', '.join(bundled_exercise_names())}"])
-    return path
+    try:
+        return resolve(KIND, name)
+    except NotBundled as exc:
+        raise ExerciseError(name, [f"{exc}; bundled exercises: "
+                                   f"{', '.join(bundled_exercise_names())}"]) from None
 
 
 def describe_exercises() -> list[dict[str, str]]:
     """Name, titles, descriptions and path of each bundled exercise (read, not validated)."""
     rows = []
     for name in bundled_exercise_names():
-        path = EXERCISE_DIR / f"{name}.toml"
+        path = bundled_exercise_path(name)
         meta = read_toml(path).get("exercise", {})
         row = {"name": name, "path": str(path)}
         for field in ("title", "description"):

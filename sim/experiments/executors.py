@@ -7,19 +7,34 @@
   ``LocalCluster`` started here on 127.0.0.1.
 
 Every executor calls the same function, `sim.experiments.worker.execute`.
+Local workers end with the sweep that started them, even one killed with
+SIGKILL: each asks Linux to kill it when its parent dies (prctl) and watches
+the sweep's process besides.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 EXECUTORS = ("serial", "local", "dask")
+PR_SET_PDEATHSIG = 1
+PARENT_CHECK_SECONDS = 1.0
+SCHEDULER_TIMEOUT = "5s"
+
+
+class ExecutorError(RuntimeError):
+    """An executor that cannot be started or reached (a message for people)."""
 
 
 class SerialExecutor(Executor):
@@ -36,16 +51,43 @@ class SerialExecutor(Executor):
 
 @dataclass
 class Workers:
-    """An executor with the number of runs it can do at once, and what it is."""
+    """An executor with the number of runs it can do at once, and what it is.
+
+    `renew` (local pools) replaces a broken pool, one whose worker died, by a fresh one.
+    """
 
     executor: Executor
     slots: int
     description: str
+    renew: Callable[[], None] | None = None
 
 
-def _ignore_interrupts() -> None:
+def end_with_parent(sweep_pid: int) -> None:
+    """Make this worker die with its parent and with the sweep (even after a SIGKILL)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            try:
+                os.kill(sweep_pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kondusif-parent-watch", daemon=True).start()
+
+
+def _start_worker(sweep_pid: int) -> None:
     """Workers leave Ctrl-C to the parent, which stores what finished and stops them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent(sweep_pid)
 
 
 def _local_pool(workers: int) -> ProcessPoolExecutor:
@@ -54,7 +96,7 @@ def _local_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["sim.experiments.worker", "sim.simulation"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_ignore_interrupts)
+                               initializer=_start_worker, initargs=(os.getpid(),))
 
 
 def default_workers() -> int:
@@ -68,7 +110,13 @@ def dask_client(workers: int, scheduler: str | None):
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ExecutorError(f"--scheduler {scheduler}: could not connect to a Dask "
+                                f"scheduler there within {SCHEDULER_TIMEOUT} ({exc}); check "
+                                "the address (tcp://HOST:PORT) and that it runs") from None
+        with client:
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -111,11 +159,17 @@ def open_executor(kind: str = "local", workers: int | None = None,
     if kind == "serial":
         yield Workers(SerialExecutor(), 1, "serial (this process)")
     elif kind == "local":
-        pool = _local_pool(workers)
+        local = Workers(_local_pool(workers), workers, f"local process pool ({workers} workers)")
+
+        def renew() -> None:
+            local.executor.shutdown(wait=False, cancel_futures=True)
+            local.executor = _local_pool(workers)
+
+        local.renew = renew
         try:
-            yield Workers(pool, workers, f"local process pool ({workers} workers)")
+            yield local
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            local.executor.shutdown(wait=True, cancel_futures=True)
     else:
         with _dask(workers, scheduler) as dask_workers:
             yield dask_workers

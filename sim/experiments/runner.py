@@ -4,13 +4,20 @@ Rows reach disk in small parts as runs finish (every `flush_rows` runs or
 `flush_seconds`, whichever comes first), so memory stays flat however many
 runs there are, and a crash or Ctrl-C loses at most the last unflushed part:
 running the same command again runs only what is missing.
+
+A worker that dies (killed for memory, `os._exit`) breaks a local pool: the
+runs it held are run again, one at a time, on a fresh pool; a run that kills
+its worker a second time is recorded as failed with that cause, and the sweep
+goes on.
 """
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,12 +25,15 @@ from typing import Any
 from tqdm import tqdm
 
 from sim.experiments.design import RunTask, count_runs, expand
-from sim.experiments.executors import open_executor
-from sim.experiments.spec import Experiment
+from sim.experiments.executors import Workers, open_executor
+from sim.experiments.spec import Experiment, ExperimentError
 from sim.experiments.store import ResultStore
-from sim.experiments.worker import RunRecord, execute
+from sim.experiments.worker import RunRecord, execute, failed_record
 
 IN_FLIGHT_PER_SLOT = 4
+WORKER_DIED = ("the worker process running this run died twice (killed for memory, or "
+               "os._exit in the model); run it alone with `kondusif run` to see why")
+FULL_DISK = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
 
 @dataclass
@@ -68,9 +78,20 @@ class _Buffer:
             self.flush()
 
     def flush(self) -> None:
-        self.store.append(self.records)
-        self.records = []
+        records, self.records = self.records, []
         self.since = time.monotonic()
+        try:
+            self.store.append(records)
+        except OSError as exc:
+            if exc.errno not in FULL_DISK:
+                raise
+            kept = len(self.store.finished_ids())
+            raise ExperimentError(str(self.store.folder), [
+                f"the disk is full ({exc.filename or self.store.folder}); {kept} finished "
+                f"runs are stored and kept there, the last {len(records)} were not written; "
+                "free some space and run the same command again to resume (stored runs are "
+                "skipped) / disk penuh; run yang tersimpan tetap ada, jalankan lagi perintah "
+                "yang sama"]) from None
 
 
 def run_experiment(spec: Experiment, path: Path, out: str | Path, executor: str = "local",
@@ -95,25 +116,30 @@ def run_experiment(spec: Experiment, path: Path, out: str | Path, executor: str 
     >>> report = run_experiment(spec, path, "out/quick", executor="serial")  # doctest: +SKIP
     """
     total = count_runs(spec, points)
-    store = ResultStore.open_for(out, spec, path, total)
-    done = store.finished_ids()
-    # a generator, not a list: memory stays flat however many runs the experiment has
-    pending = (t for t in expand(spec, path, points) if t.run_id not in done)
-    report = SweepReport(Path(out), total, skipped=len(done))
-    started = time.perf_counter()
-    buffer = _Buffer(store, flush_rows, flush_seconds)
-    with open_executor(executor, workers, scheduler) as pool, \
-            tqdm(total=total, initial=report.skipped, disable=not progress, unit="run",
-                 desc=spec.name, smoothing=0.1) as bar:
-        report.executor = pool.description
-        try:
-            for record in _completed(pool.executor, pending, pool.slots * IN_FLIGHT_PER_SLOT):
-                buffer.add(record)
-                _count(report, record)
-                bar.update()
-        finally:
+    with ResultStore.open_for(out, spec, path, total) as store:
+        done = store.finished_ids()
+        # a generator, not a list: memory stays flat however many runs the experiment has
+        pending = (t for t in expand(spec, path, points) if t.run_id not in done)
+        report = SweepReport(Path(out), total, skipped=len(done))
+        started = time.perf_counter()
+        buffer = _Buffer(store, flush_rows, flush_seconds)
+        with open_executor(executor, workers, scheduler) as pool, \
+                tqdm(total=total, initial=report.skipped, disable=not progress, unit="run",
+                     desc=spec.name, smoothing=0.1) as bar:
+            report.executor = pool.description
+            try:
+                for record in _completed(pool, pending, pool.slots * IN_FLIGHT_PER_SLOT):
+                    buffer.add(record)
+                    _count(report, record)
+                    bar.update()
+            except BaseException:
+                # keep what finished before the interruption, then let it propagate
+                if buffer.records:
+                    buffer.flush()
+                raise
+            finally:
+                report.seconds = time.perf_counter() - started
             buffer.flush()
-            report.seconds = time.perf_counter() - started
     return report
 
 
@@ -126,19 +152,47 @@ def _count(report: SweepReport, record: RunRecord) -> None:
                            f"{record.row['replication']}: {record.row['error'].splitlines()[0]}")
 
 
-def _completed(executor, tasks: Iterable[RunTask], window: int) -> Iterator[RunRecord]:
+def _completed(pool: Workers, tasks: Iterable[RunTask], window: int) -> Iterator[RunRecord]:
     """Yield records as runs finish, with at most `window` runs submitted and unfinished."""
     queue = iter(tasks)
-    running: set[Future] = set()
+    running: dict[Future, RunTask] = {}
     try:
-        for task in queue:
-            running.add(executor.submit(execute, task))
-            if len(running) >= window:
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in finished)
-        while running:
-            finished, running = wait(running, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in finished)
+        while True:
+            for task in queue:
+                running[pool.executor.submit(execute, task)] = task
+                if len(running) >= window:
+                    break
+            if not running:
+                return
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            suspects = []
+            for future in finished:
+                task = running.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    suspects.append(task)
+                except Exception as exc:  # the executor lost the run (e.g. a Dask worker)
+                    yield failed_record(task, f"the executor lost this run: {exc!r}")
+            if suspects:
+                # every run in the broken pool is lost with it: rerun them one at a time
+                suspects += list(running.values())
+                running.clear()
+                yield from _retry_alone(pool, suspects)
     finally:
         for future in running:
             future.cancel()
+
+
+def _retry_alone(pool: Workers, tasks: list[RunTask]) -> Iterator[RunRecord]:
+    """Runs lost with a dead worker, each once more on a fresh pool; a second death fails it."""
+    if pool.renew is None:
+        yield from (failed_record(t, WORKER_DIED) for t in tasks)
+        return
+    pool.renew()
+    for task in tasks:
+        try:
+            yield pool.executor.submit(execute, task).result()
+        except BrokenProcessPool:
+            yield failed_record(task, WORKER_DIED)
+            pool.renew()

@@ -15,7 +15,9 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from sim.scenario.schema import Block
 
 METHODS = ("sobol", "morris", "fast", "delta")
 FAST_M = 4  # SALib's default interference factor; FAST needs N > 4 M^2
@@ -23,10 +25,8 @@ NEEDS = {"unif": ("low", "high"), "triang": ("low", "high", "peak"), "norm": ("m
          "truncnorm": ("low", "high", "mean", "sd"), "lognorm": ("mean", "sd")}
 
 
-class Distribution(BaseModel):
+class Distribution(Block):
     """One uncertain parameter: its distribution and whether it is a whole number."""
-
-    model_config = ConfigDict(extra="forbid")
 
     dist: Literal["unif", "triang", "norm", "truncnorm", "lognorm"] = "unif"
     low: float | None = None
@@ -63,10 +63,8 @@ class Distribution(BaseModel):
         return (math.exp(low), math.exp(high)) if self.dist == "lognorm" else (low, high)
 
 
-class Sensitivity(BaseModel):
+class Sensitivity(Block):
     """A global sensitivity study over the experiment's model."""
-
-    model_config = ConfigDict(extra="forbid")
 
     method: Literal["sobol", "morris", "fast", "delta"] = "sobol"
     base_samples: Annotated[int, Field(ge=4)] = Field(

@@ -20,13 +20,15 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from sim.experiments.plan_spec import Plan
+from sim import bundled
 from sim.experiments.sensitivity_spec import Distribution, Sensitivity, check_sensitivity
 from sim.outcomes import OUTCOME_DOCS
 from sim.scenario import ScenarioError, bundled_path, load_scenario, read_toml
-from sim.scenario.loading import format_errors
+from sim.scenario.loading import format_errors, read_scenario_data
+from sim.scenario.schema import Block
 
 KONDUSIF = "kondusif"
 BASELINE = "baseline"
@@ -36,14 +38,17 @@ RANGE_KEYS = frozenset({"low", "high"})
 DISTRIBUTION_KEYS = frozenset(Distribution.model_fields)
 # a value inside a range that is not a whole number, to catch integer parameters early
 PROBE_FRACTION = 0.37
+# seeds are stored as 64-bit integers in the Parquet parts
+MAX_SEED = 2**63 - 1
+KIND = "experiments"
 
 
 class ExperimentError(ScenarioError):
     """An experiment file (or store) that cannot be used, with every problem listed."""
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Strict(Block):
+    """Unknown fields are errors; numbers are finite and never true/false or text."""
 
 
 Rupiah = Annotated[float, Field(ge=0)]
@@ -63,8 +68,8 @@ class Meta(Strict):
         default_factory=lambda: [BASELINE],
         description="strategy sets to compare: a name, 'package:NAME', or names joined by '+'",
     )
-    replications: Annotated[int, Field(ge=1)] = 1
-    root_seed: Annotated[int, Field(ge=0)] = 0
+    replications: Annotated[int, Field(ge=1, le=1_000_000, strict=True)] = 1
+    root_seed: Annotated[int, Field(ge=0, le=MAX_SEED, strict=True)] = 0
     budget: Rupiah | list[Rupiah] | None = Field(
         None, description="most each strategy set may cost, rupiah; a list sweeps budgets")
 
@@ -178,6 +183,37 @@ def flatten(table: dict[str, Any], leaf_keys: frozenset[str] = frozenset(),
     return flat
 
 
+def experiment_path(name: str | Path) -> Path:
+    """An experiment argument: a path to a file, or the name of a bundled experiment.
+
+    A path (with a folder or a .toml suffix) must exist; a bare name is a
+    bundled experiment (`kondusif experiments` lists them).
+
+    Examples
+    --------
+    >>> experiment_path("quick").name
+    'quick.toml'
+    """
+    try:
+        return bundled.resolve(KIND, str(name))
+    except bundled.NotBundled as exc:
+        known = ", ".join(bundled.bundled_names(KIND))
+        hint = "" if "bundled:" in str(exc) else f"; bundled experiments: {known}"
+        if str(name) in bundled.bundled_names("scenarios"):
+            hint += (f"; {name} is a bundled scenario: run it with `kondusif run {name}`, or "
+                     "name it in an experiment's experiment.scenarios")
+        raise ExperimentError(str(name), [f"{exc}{hint} (see `kondusif experiments`)"]) from None
+
+
+def refuse_scenario_file(path: Path, data: dict[str, Any]) -> None:
+    """A scenario (or province) file where an experiment is expected: say which command runs it."""
+    if "experiment" not in data and ("scenario" in data or "province" in data):
+        raise ExperimentError(str(path), [
+            "is a scenario file, not an experiment file (an experiment has an [experiment] "
+            f"table); run it with `kondusif run {path}`, or name it in an experiment's "
+            "experiment.scenarios"])
+
+
 def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
     """Read, validate and check an experiment file; return it with its resolved path.
 
@@ -192,8 +228,9 @@ def load_experiment(path: str | Path) -> tuple[Experiment, Path]:
     >>> spec.arms
     ['baseline', 'counter_hoax']
     """
-    path = Path(path)
+    path = experiment_path(path)
     data = read_toml(path)
+    refuse_scenario_file(path, data)
     for section in ("fixed", "grid"):
         if isinstance(data.get(section), dict):
             data[section] = flatten(data[section])
@@ -223,7 +260,7 @@ def check_experiment(spec: Experiment, path: Path) -> list[str]:
         return problems + ["experiment.scenarios: missing; the kondusif model needs a scenario"]
     for name in spec.experiment.scenarios:
         problems += _check_scenario(spec, name, path)
-    return problems + _check_outcomes(spec)
+    return problems + _check_outcomes(spec) + _check_timeseries(spec)
 
 
 def _check_design(spec: Experiment) -> list[str]:
@@ -272,15 +309,38 @@ def _probe_function(spec: Experiment, function) -> list[str]:
     """Call a function model once inside its ranges: does it give the outcomes asked for?"""
     asked = set(spec.sensitivity.outcomes if spec.sensitivity else [])
     asked |= set(spec.keep.outcomes or []) | set(spec.analysis.outcomes or [])
-    if not asked:
-        return []
     point = spec.fixed | _probe_points(spec)[-1]
     try:
         produced = function(point, 0)
     except Exception as exc:  # the model's own error, reported before any run
         return [f"experiment.model: {spec.experiment.model} raised {exc!r} at {point}"]
+    problems = outcome_type_problems(spec.experiment.model, produced)
+    if problems:
+        return problems
     return [f"outcome {name!r}: {spec.experiment.model} gives no such outcome; it gives "
             f"{', '.join(sorted(produced))}" for name in sorted(asked - set(produced))]
+
+
+def outcome_type_problems(model: str, produced: Any) -> list[str]:
+    """What is wrong with a function model's return value: it must map names to numbers.
+
+    Examples
+    --------
+    >>> outcome_type_problems("m:f", {"y": 1.5, "ok": True})
+    []
+    >>> outcome_type_problems("m:f", {"y": "high"})
+    ["experiment.model: m:f returned y = 'high': each outcome must be a number (or true/false)"]
+    """
+    if not isinstance(produced, dict):
+        return [f"experiment.model: {model} returned {type(produced).__name__} "
+                f"{produced!r:.80}: it must return a dict of outcome names to numbers"]
+    problems = []
+    for name, value in produced.items():
+        values = value.values() if isinstance(value, dict) else [value]
+        if not all(isinstance(v, int | float | bool) for v in values):
+            problems.append(f"experiment.model: {model} returned {name} = {value!r:.80}: each "
+                            "outcome must be a number (or true/false)")
+    return problems
 
 
 def resolve_function(name: str):
@@ -289,21 +349,18 @@ def resolve_function(name: str):
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise ExperimentError("experiment.model", [f"{name!r}: cannot import {module_name!r}: "
-                                                   f"{exc}"]) from None
+        raise ExperimentError("experiment.model", [
+            f"experiment.model = {name!r}: cannot import {module_name!r}: {exc}"]) from None
     function = getattr(module, attribute, None)
     if not callable(function):
-        raise ExperimentError("experiment.model", [f"{name!r}: {module_name} has no function "
-                                                   f"{attribute!r}"])
+        raise ExperimentError("experiment.model", [
+            f"experiment.model = {name!r}: {module_name} has no function {attribute!r}"])
     return function
 
 
 def scenario_path(name: str, experiment_file: Path) -> Path:
     """A scenario named in an experiment: a path relative to the file, or a bundled name."""
-    relative = experiment_file.parent / name
-    if relative.suffix == ".toml" and relative.exists():
-        return relative
-    return bundled_path(name)
+    return bundled_path(name, beside=experiment_file.parent)
 
 
 def _probe_points(spec: Experiment) -> list[dict[str, Any]]:
@@ -342,15 +399,58 @@ def _check_scenario(spec: Experiment, name: str, path: Path) -> list[str]:
         file = scenario_path(name, path)
     except ScenarioError as exc:
         return [f"experiment.scenarios: {name!r}: {p}" for p in exc.problems]
+    from sim.scenario.memory import memory_problem
+
     problems = []
+    origin = _parameter_sections(spec)
     for overrides in _probe_points(spec):
         try:
             scenario = load_scenario(file, overrides)
             for arm in spec.arms:
                 resolve_strategies(arm_strategies(arm), scenario)
         except ScenarioError as exc:
-            problems += [f"{exc.source}: {p}" for p in exc.problems]
+            problems += [_where(p, exc.source, origin, file) for p in exc.problems]
+            continue
+        too_big = memory_problem(scenario)
+        if too_big:
+            problems.append(f"{file}: {too_big}")
     return list(dict.fromkeys(problems))
+
+
+def _parameter_sections(spec: Experiment) -> dict[str, str]:
+    """Which table of the experiment file sets each varied or fixed parameter."""
+    origin = {name: "fixed" for name in spec.fixed}
+    origin |= {name: "grid" for name in spec.grid}
+    if spec.sample is not None:
+        origin |= {name: "sample.parameters" for name in spec.sample.parameters}
+    if spec.sensitivity is not None:
+        origin |= {name: "sensitivity.parameters" for name in spec.sensitivity.parameters}
+    return origin
+
+
+def _where(problem: str, source: str, origin: dict[str, str], file: Path) -> str:
+    """A scenario problem caused by a parameter of the experiment, named by its table."""
+    for name in sorted(origin, key=len, reverse=True):
+        if problem.startswith((f"{name}:", f"{name} =", f"{name} ")):
+            return f"{origin[name]}.{problem} (applied to {file})"
+    if source in ("--strategy", "--package"):
+        return f"experiment.strategies: {problem}"
+    return f"{source}: {problem}"
+
+
+def timeseries_columns() -> list[str]:
+    """The daily columns per community a kondusif run records (what keep.timeseries may name)."""
+    from sim.simulation import build_model
+
+    model = build_model(bundled_path("desa_demo"))
+    reporters = model.datacollector.agenttype_reporters
+    return [name for table in reporters.values() for name in table if name != "community"]
+
+
+def _check_timeseries(spec: Experiment) -> list[str]:
+    known = timeseries_columns()
+    return [f"keep.timeseries = {name!r}: a run records no such daily column; known: "
+            f"{', '.join(known)}" for name in spec.keep.timeseries if name not in known]
 
 
 def known_outcomes() -> set[str]:
@@ -377,22 +477,67 @@ def _check_outcomes(spec: Experiment) -> list[str]:
     return problems
 
 
-def scenario_digests(spec: Experiment, path: Path) -> dict[str, str]:
-    """SHA-256 of each scenario file, so a store notices when a scenario changed."""
-    return {name: hashlib.sha256(scenario_path(name, path).read_bytes()).hexdigest()
+def resolved_scenarios(spec: Experiment, path: Path) -> dict[str, Any]:
+    """Each scenario as a run reads it: its file with any `extends` base merged in, as JSON."""
+    return {name: json.loads(json.dumps(read_scenario_data(scenario_path(name, path)),
+                                        sort_keys=True, default=str))
             for name in spec.experiment.scenarios}
 
 
-def experiment_hash(spec: Experiment, path: Path) -> str:
-    """A digest of everything that decides the runs (titles and descriptions excluded)."""
-    # the plan decides no run of this experiment (its stages have their own stores)
+def experiment_definition(spec: Experiment, path: Path) -> dict[str, Any]:
+    """Everything that decides the runs (titles and descriptions excluded), as JSON data.
+
+    The scenarios are in it fully resolved, so an edited `extends` base changes it too;
+    a posterior the runs draw from is in it by its digest. The plan decides no run of
+    this experiment (its stages have their own stores).
+    """
     definition = spec.model_dump(mode="json", exclude={"experiment": {"title", "description"},
                                                        "plan": True})
-    if definition["experiment"]["budget"] is None:  # digests of files made before budgets
+    if definition["experiment"]["budget"] is None:  # definitions of files made before budgets
         del definition["experiment"]["budget"]
-    definition["scenario_files"] = scenario_digests(spec, path)
+    definition["scenarios"] = resolved_scenarios(spec, path)
     if spec.parameters is not None:
         from sim.calibration.posterior import posterior_digest
         definition["posterior_file"] = posterior_digest(spec, path)
+    return definition
+
+
+def definition_hash(definition: dict[str, Any]) -> str:
     text = json.dumps(definition, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def experiment_hash(spec: Experiment, path: Path) -> str:
+    """A digest of `experiment_definition`: the identity of an experiment's store."""
+    return definition_hash(experiment_definition(spec, path))
+
+
+def definition_changes(old: Any, new: Any, prefix: str = "", limit: int = 8) -> list[str]:
+    """What differs between two definitions, as ``path: old -> new`` lines (at most `limit`).
+
+    Examples
+    --------
+    >>> definition_changes({"a": {"b": 1, "c": 2}}, {"a": {"b": 1, "c": 3}, "d": 4})
+    ['a.c: 2 -> 3', 'd: (absent) -> 4']
+    """
+    changes: list[str] = []
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted(set(old) | set(new), key=str):
+            where = f"{prefix}{key}"
+            if key not in old:
+                changes.append(f"{where}: (absent) -> {_short(new[key])}")
+            elif key not in new:
+                changes.append(f"{where}: {_short(old[key])} -> (absent)")
+            else:
+                changes += definition_changes(old[key], new[key], f"{where}.", limit)
+    elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            changes += definition_changes(a, b, f"{prefix}{i}.", limit)
+    elif old != new:
+        changes.append(f"{prefix.rstrip('.')}: {_short(old)} -> {_short(new)}")
+    return changes[:limit]
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."

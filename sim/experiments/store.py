@@ -7,9 +7,16 @@ Layout of an output folder::
     runs/part-000001.parquet   one row per run: specification, seed, outcomes, status, timing
     timeseries/part-000001.parquet   kept daily columns per community, with run_id
 
+    .lock                      held by the one sweep writing here (filelock)
+    damaged/                   parts that could not be read, set aside; their runs are redone
+
 Each flush writes the time-series part first and the runs part second, both
 atomically; a runs part is what makes its runs count as stored, so a crash
 between the two leaves only an orphan time-series part, removed on reopening.
+One writer at a time: a second sweep into the same folder is refused while the
+first holds the lock, so no run is ever stored twice. Opening for writing also
+checks every part (a damaged one is set aside and its runs redone) and removes
+temporary files a killed sweep left behind.
 """
 
 from __future__ import annotations
@@ -20,19 +27,30 @@ import json
 import platform
 import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import filelock
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sim.experiments.spec import Experiment, ExperimentError, experiment_hash
+from sim.experiments.spec import (
+    Experiment,
+    ExperimentError,
+    definition_changes,
+    definition_hash,
+    experiment_definition,
+)
 from sim.experiments.worker import RunRecord
 from sim.store_io import atomic_write_bytes, atomic_write_parquet
 
 PACKAGES = ("kondusif", "mesa", "numpy", "pandas", "scipy", "pyarrow", "SALib", "pydantic",
             "dask", "distributed")
 PART = re.compile(r"part-(\d{6})\.parquet$")
+LOCK = ".lock"
+DAMAGED = "damaged"
 
 
 def package_versions() -> dict[str, str]:
@@ -72,29 +90,86 @@ class ResultStore:
         self.folder = Path(folder)
         self.runs_dir = self.folder / "runs"
         self.series_dir = self.folder / "timeseries"
+        self._lock: filelock.BaseFileLock | None = None
 
     # --- creating and checking ---------------------------------------------
 
     @classmethod
     def open_for(cls, folder: str | Path, spec: Experiment, path: Path,
                  total_runs: int) -> ResultStore:
-        """Open (or create) the store of `spec`; refuse one made by another experiment."""
+        """Open (or create) the store of `spec` for writing, and hold its lock until `close`.
+
+        Refuses a folder another sweep is writing to, and one made by another
+        experiment definition (saying what changed).
+        """
         store = cls(folder)
-        digest = experiment_hash(spec, path)
-        if store.manifest_path.exists():
-            found = store.manifest().get("experiment_hash")
-            if found != digest:
-                raise ExperimentError(str(store.folder), [
-                    f"holds results of another experiment definition (hash {found}, this one "
-                    f"is {digest}); use another --out folder, or delete this one to start over"])
-            store.remove_orphans()
-            return store
-        store.runs_dir.mkdir(parents=True, exist_ok=True)
-        store.series_dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(store.folder / "experiment.toml", path.read_bytes())
-        store.write_manifest({
+        definition = experiment_definition(spec, path)
+        digest = definition_hash(definition)
+        store.lock()
+        try:
+            if store.manifest_path.exists():
+                store._check_identity(digest, definition)
+                store.remove_stale_temporaries()
+                store.set_aside_damaged()
+                store.remove_orphans()
+                return store
+            store._create(spec, path, digest, definition, total_runs)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def lock(self) -> None:
+        """Take the store's write lock, or refuse at once if another process holds it."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ExperimentError(str(self.folder), ["is a file; --out must be a folder"])
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise ExperimentError(str(self.folder), [
+                "cannot be created: a part of that path is a file"]) from None
+        self._lock = filelock.FileLock(self.folder / LOCK)
+        try:
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
+            self._lock = None
+            raise ExperimentError(str(self.folder), [
+                "another sweep is writing to this folder now (it holds "
+                f"{self.folder / LOCK}); wait for it to finish, or use another --out"]) from None
+
+    def close(self) -> None:
+        """Release the write lock (if held)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> ResultStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _check_identity(self, digest: str, definition: dict[str, Any]) -> None:
+        manifest = self.manifest()
+        found = manifest.get("experiment_hash")
+        if found == digest:
+            return
+        before = manifest.get("definition")
+        changes = definition_changes(before, definition) if before is not None else []
+        what = ("; what changed: " + "; ".join(changes)) if changes else ""
+        raise ExperimentError(str(self.folder), [
+            f"holds results of another experiment definition (hash {found}, this one is "
+            f"{digest}){what}; use another --out folder, or delete this one to start over"])
+
+    def _create(self, spec: Experiment, path: Path, digest: str, definition: dict[str, Any],
+                total_runs: int) -> None:
+        self.runs_dir.mkdir(parents=True, exist_ok=True)
+        self.series_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(self.folder / "experiment.toml", path.read_bytes())
+        self.write_manifest({
             "experiment": spec.name,
             "experiment_hash": digest,
+            "definition": definition,
             "experiment_file": str(path.resolve()),
             "model": spec.experiment.model,
             "arms": spec.arms,
@@ -106,7 +181,6 @@ class ResultStore:
             "python": platform.python_version(),
             "packages": package_versions(),
         })
-        return store
 
     @property
     def manifest_path(self) -> Path:
@@ -143,12 +217,67 @@ class ResultStore:
         return {int(m.group(1)): p for p in sorted(folder.iterdir())
                 if (m := PART.match(p.name))}
 
+    def remove_stale_temporaries(self) -> list[Path]:
+        """Delete the temporary files of a writer that was killed (only call holding the lock)."""
+        stale = [p for folder in (self.folder, self.runs_dir, self.series_dir)
+                 if folder.is_dir() for p in folder.glob(".*.tmp")]
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return stale
+
+    def damaged_parts(self) -> dict[int, tuple[Path, str]]:
+        """Part numbers whose runs or time-series file cannot be read, with the file and why."""
+        damaged: dict[int, tuple[Path, str]] = {}
+        for folder in (self.runs_dir, self.series_dir):
+            for number, part in self._parts(folder).items():
+                problem = part_problem(part)
+                if problem and number not in damaged:
+                    damaged[number] = (part, problem)
+        return damaged
+
+    def set_aside_damaged(self) -> list[Path]:
+        """Move damaged parts (and their partner) to damaged/, so their runs are run again."""
+        moved = []
+        for number, (part, problem) in self.damaged_parts().items():
+            print(f"{part}: damaged ({problem}); set aside in {self.folder / DAMAGED}/, its "
+                  "runs will be run again / rusak, disisihkan; run-nya diulang",
+                  file=sys.stderr)
+            target = self.folder / DAMAGED
+            target.mkdir(exist_ok=True)
+            for folder in (self.runs_dir, self.series_dir):
+                partner = folder / f"part-{number:06d}.parquet"
+                if partner.exists():
+                    destination = target / f"{folder.name}-{partner.name}"
+                    suffix = 1
+                    while destination.exists():
+                        destination = target / f"{folder.name}-{suffix}-{partner.name}"
+                        suffix += 1
+                    partner.replace(destination)
+                    moved.append(destination)
+        return moved
+
     def remove_orphans(self) -> None:
         """Drop time-series parts whose runs part never reached disk (a crash between the two)."""
         runs = self._parts(self.runs_dir)
         for number, part in self._parts(self.series_dir).items():
             if number not in runs:
                 part.unlink()
+
+    def _readable(self, folder: Path) -> dict[int, Path]:
+        """The parts of `folder` that can be read; a damaged one is named on stderr and skipped."""
+        damaged = self.damaged_parts()
+        for part, problem in damaged.values():
+            if part.parent == folder:
+                print(f"{part}: damaged ({problem}); its runs are left out here; run the sweep "
+                      "again to set it aside and redo them", file=sys.stderr)
+        return {n: p for n, p in self._parts(folder).items() if n not in damaged}
+
+    def require_runs(self) -> None:
+        """Refuse a store that holds no run yet (nothing to summarise or report)."""
+        if not self._readable(self.runs_dir):
+            raise ExperimentError(str(self.folder), [
+                "holds no finished runs yet; run `kondusif sweep` into it first (or let the "
+                "running sweep flush its first part) / belum ada run"])
 
     def finished_ids(self) -> set[str]:
         """Run ids already stored, reading only that column."""
@@ -159,6 +288,8 @@ class ResultStore:
 
     def append(self, records: list[RunRecord]) -> None:
         """Write one part: time series first, then the rows that commit them."""
+        if self._lock is None:
+            raise RuntimeError("ResultStore.append needs the write lock: open it with open_for")
         if not records:
             return
         numbers = self._parts(self.runs_dir).keys() | self._parts(self.series_dir).keys()
@@ -172,10 +303,12 @@ class ResultStore:
 
     def runs(self) -> pd.DataFrame:
         """Every stored run, one row each, in design order (replication, point, arm)."""
-        parts = [pd.read_parquet(p) for p in self._parts(self.runs_dir).values()]
+        parts = [pd.read_parquet(p) for p in self._readable(self.runs_dir).values()]
         if not parts:
             return pd.DataFrame(columns=["run_id", "arm", "point", "replication", "status"])
-        table = pd.concat(parts, ignore_index=True)
+        # one row per run even if an older version of kondusif stored a run twice (a design
+        # may hold the same run at two points, as sensitivity samples do: both are kept)
+        table = pd.concat(parts, ignore_index=True).drop_duplicates(["run_id", "point"])
         arms = self.manifest().get("arms", [])
         order = {a: i for i, a in enumerate(arms)}
         table["_arm"] = table["arm"].map(order)
@@ -184,9 +317,20 @@ class ResultStore:
 
     def timeseries(self, columns: list[str] | None = None) -> pd.DataFrame:
         """Kept daily series of every stored run (join to `runs()` on run_id)."""
-        runs = set(self._parts(self.runs_dir))
+        runs = set(self._readable(self.runs_dir))
         parts = [pd.read_parquet(p, columns=columns) for n, p in
-                 self._parts(self.series_dir).items() if n in runs]
+                 self._readable(self.series_dir).items() if n in runs]
         if not parts:
             return pd.DataFrame(columns=["run_id", "step", "date", "community"])
         return pd.concat(parts, ignore_index=True)
+
+
+def part_problem(path: Path) -> str:
+    """Why a Parquet part cannot be read ('' if it can): a truncated or garbled file."""
+    try:
+        metadata = pq.read_metadata(path)
+        if metadata.num_rows < 0:
+            return "no rows"
+    except (OSError, pa.ArrowException) as exc:
+        return str(exc).splitlines()[0][:160]
+    return ""

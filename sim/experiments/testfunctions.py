@@ -138,3 +138,38 @@ def budget_portfolio_best(budget: float) -> str:
     subsets = [list(c) for n in range(1, len(names) + 1) for c in combinations(names, n)]
     best = min(subsets, key=lambda s: (_portfolio_factor(s, budget)[0], len(s)))
     return "+".join(best)
+
+
+def faulty(params: dict, seed: int) -> dict:
+    """A function model that misbehaves on request, to check how sweeps survive faults.
+
+    ``y`` is ``x`` (default 0). Besides: ``sleep`` waits that many seconds
+    first; ``die_at`` = a value of ``x`` at which the worker process ends at
+    once (``os._exit``, as the kernel's out-of-memory killer would end it);
+    with ``once`` = a file path it dies there only while that file does not
+    exist, creating it (a fault a retry survives); ``text`` = 1 returns text
+    where a number belongs; ``fails`` = 1 raises in every run of a sweep (but
+    not in the one call with seed 0 that checks an experiment before it starts).
+
+    Examples
+    --------
+    >>> faulty({"x": 2.5}, seed=0)
+    {'y': 2.5}
+    """
+    import os
+    import time
+    from pathlib import Path
+
+    x = params.get("x", 0.0)
+    time.sleep(float(params.get("sleep", 0.0)))
+    if "die_at" in params and x == params["die_at"]:
+        once = params.get("once")
+        if not once or not Path(once).exists():
+            if once:
+                Path(once).touch()
+            os._exit(9)
+    if params.get("text") == 1:
+        return {"y": "high"}
+    if params.get("fails") == 1 and seed != 0:
+        raise ValueError("this run fails, as asked (fails = 1)")
+    return {"y": float(x)}

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from sim.experiments.design import RunTask
-from sim.experiments.spec import KONDUSIF, resolve_function
+from sim.experiments.spec import KONDUSIF, outcome_type_problems, resolve_function
 
 ERROR_CHARS = 2000
 
@@ -60,8 +60,7 @@ def execute(task: RunTask) -> RunRecord:
     except Exception as exc:  # a failing run is recorded and the sweep goes on
         text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         where = traceback.format_tb(exc.__traceback__)[-1].strip() if exc.__traceback__ else ""
-        row |= {"status": "failed", "error": f"{text}\n{where}"[:ERROR_CHARS],
-                "seconds": float("nan")}
+        row |= _failed(f"{text}\n{where}")
         series = None
     else:
         row |= {"status": "ok", "error": "", "seconds": seconds}
@@ -70,6 +69,17 @@ def execute(task: RunTask) -> RunRecord:
     row["cpu_seconds"] = time.process_time() - cpu
     row["worker"] = f"{socket.gethostname()}:{os.getpid()}"
     return RunRecord(row, series)
+
+
+def _failed(error: str) -> dict[str, Any]:
+    return {"status": "failed", "error": error[:ERROR_CHARS], "seconds": float("nan")}
+
+
+def failed_record(task: RunTask, cause: str) -> RunRecord:
+    """The row of a run that could not be run at all (its worker died), with the cause."""
+    row = _identity(task) | _failed(cause)
+    row |= {"wall_seconds": float("nan"), "cpu_seconds": float("nan"), "worker": ""}
+    return RunRecord(row, None)
 
 
 def _identity(task: RunTask) -> dict[str, Any]:
@@ -87,6 +97,9 @@ def _run_model(task: RunTask) -> tuple[dict[str, Any], float, pd.DataFrame | Non
         started = time.perf_counter()
         params = dict(task.fixed) | dict(task.parameters)
         outcomes = resolve_function(task.model)(params, task.function_seed())
+        problems = outcome_type_problems(task.model, outcomes)
+        if problems:
+            raise TypeError(problems[0])
         return dict(outcomes), time.perf_counter() - started, None
     from sim.simulation import run_one
 

@@ -16,11 +16,18 @@ factory can serve both.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 
-from sim.experiments.executors import EXECUTORS, SerialExecutor, dask_client, default_workers
+from sim.experiments.executors import (
+    EXECUTORS,
+    SerialExecutor,
+    dask_client,
+    default_workers,
+    end_with_parent,
+)
 from sim.province.region import Parcel, RegionRecipe, become_keeper, become_keeper_at
 
 
@@ -61,8 +68,14 @@ def _process_homes(workers: int) -> list[Executor]:
     # imported, so no lock held by a thread of the parent is copied into them.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["sim.province.region"])
-    return [ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=become_keeper,
-                                initargs=(home,)) for home in range(workers)]
+    return [ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start_home,
+                                initargs=(home, os.getpid())) for home in range(workers)]
+
+
+def _start_home(home: int, parent_pid: int) -> None:
+    """A region worker keeps its regions here and ends with the run that started it."""
+    end_with_parent(parent_pid)
+    become_keeper(home)
 
 
 def _dask_homes(client) -> list[Executor]:

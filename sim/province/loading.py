@@ -77,6 +77,10 @@ def load_province(path: str | Path, overrides: dict[str, Any] | None = None,
     """
     path = bundled_path(str(path))
     data = read_toml(path)
+    if "regions" not in data and "communities" in data:
+        raise ScenarioError(str(path), [
+            "a regency scenario, not a province file (it has [[communities]], no "
+            f"[[regions]]); run it with `kondusif run {path.stem}`"])
     if overrides:
         data = apply_overrides(data, overrides, model=Province)
     return province_from_data(data, path.parent, str(path), population_scale)

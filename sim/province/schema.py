@@ -30,9 +30,11 @@ from sim.scenario.schema import (
     Share,
     Sourced,
     VotingParams,
+    duplicates,
+    reference_problems,
 )
 
-Percent = Annotated[float, Field(ge=0.0, le=100.0)]
+Percent = Annotated[float, Field(ge=0.0, le=100.0, strict=True)]
 
 
 class ProvinceInfo(Sourced):
@@ -152,16 +154,13 @@ class Province(Block):
 
     @model_validator(mode="after")
     def _references_resolve(self):
-        problems = []
         names = [r.name for r in self.regions]
-        if len(set(names)) != len(names):
-            problems.append("region names must be unique")
+        problems = duplicates(names, "regions", "name", "region")
         if self.reserve.base not in names:
-            problems.append(f"reserve.base {self.reserve.base!r} is not a region; "
+            problems.append(f"reserve.base = {self.reserve.base!r}: is not a region; "
                             f"regions: {', '.join(names)}")
         ids = [c.id for c in self.governor.candidates]
-        if len(set(ids)) != len(ids):
-            problems.append("governor candidate ids must be unique")
+        problems += duplicates(ids, "governor.candidates", "id", "governor candidate")
         for region in self.regions:
             tables = [region.governor_support, *region.governor_support_by_community.values()]
             for cid in sorted({cid for table in tables for cid in table}):
@@ -181,5 +180,5 @@ class Province(Block):
             problems.append(f"reserve.plan {self.reserve.plan.value!r} needs ikp for every "
                             f"region; missing for: {', '.join(missing)}")
         if problems:
-            raise ValueError("; ".join(problems))
+            raise reference_problems(problems)
         return self

@@ -157,6 +157,10 @@ def format_errors(exc: ValidationError, data: dict[str, Any]) -> list[str]:
         shown = f" = {value!r}" if scalar else ""
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]
+        if not loc and ": " in message:
+            # cross-reference problems: each line already starts with its field path
+            lines += message.splitlines()
+            continue
         lines.append(f"{path}{shown}: {_plain(message)}")
     return lines
 
@@ -215,10 +219,11 @@ def read_scenario_data(path: str | Path, _seen: tuple[str, ...] = ()) -> dict[st
         raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: extends itself "
                                         "(a cycle)"])
     try:
-        base_path = bundled_path(base_name)
-    except ScenarioError:
-        raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: no such file or "
-                                        "bundled scenario"]) from None
+        # beside the file that names it, then a bundled name; never the current folder
+        base_path = bundled_path(str(base_name), beside=Path(path).parent)
+    except ScenarioError as exc:
+        raise ScenarioError(str(path), [f"scenario.extends = {base_name!r}: {exc.problems[0]}"]
+                            ) from None
     base = read_scenario_data(base_path, (*_seen, str(path)))
     return _merge(base, data)
 

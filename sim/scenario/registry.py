@@ -1,12 +1,13 @@
-"""The bundled scenarios: the TOML files in the project's scenarios/ folder."""
+"""The bundled scenarios (the package's scenarios/ folder), and scenario arguments: path or name."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sim import bundled
 from sim.scenario.loading import ScenarioError, read_toml
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+KIND = "scenarios"
 
 
 def is_province_file(data: dict) -> bool:
@@ -14,23 +15,50 @@ def is_province_file(data: dict) -> bool:
     return "province" in data and "regions" in data
 
 
+def scenario_dir() -> Path:
+    """The folder of the bundled scenarios, wherever kondusif is installed."""
+    try:
+        return bundled.bundled_root(KIND)
+    except bundled.NotBundled as exc:
+        raise ScenarioError("scenarios", [str(exc)]) from None
+
+
 def bundled_names(kind: str = "regency") -> list[str]:
     """Names of the bundled regency scenarios (or `kind="province"` files), sorted."""
     wanted = kind == "province"
-    return sorted(p.stem for p in SCENARIO_DIR.glob("*.toml")
-                  if is_province_file(read_toml(p)) == wanted)
+    return [p.stem for p in bundled.bundled_files(KIND)
+            if is_province_file(read_toml(p)) == wanted]
 
 
-def bundled_path(name: str) -> Path:
-    """Path of a bundled scenario by name (``kutim_2024``) or the path itself if it exists."""
-    candidate = Path(name)
-    if candidate.suffix == ".toml" and candidate.exists():
-        return candidate
-    path = SCENARIO_DIR / f"{candidate.stem}.toml"
-    if not path.exists():
-        raise ScenarioError(name, [f"no such scenario file or bundled scenario; "
-                                   f"bundled: {', '.join(bundled_names())}"])
-    return path
+def bundled_path(name: str, beside: Path | None = None) -> Path:
+    """A scenario argument: a path to a file, or the name of a bundled scenario.
+
+    A path (with a folder or a .toml suffix) must exist; it never falls back to
+    the bundled scenario of the same stem. `beside` is the folder of the file
+    that names this one (``scenario.extends``, an experiment's scenarios).
+
+    Examples
+    --------
+    >>> bundled_path("kutim_2024").name
+    'kutim_2024.toml'
+    """
+    try:
+        return bundled.resolve(KIND, str(name), beside)
+    except bundled.NotBundled as exc:
+        raise ScenarioError(str(name), [_not_found(str(name), str(exc), beside)]) from None
+
+
+def _not_found(name: str, reason: str, beside: Path | None) -> str:
+    known = ", ".join(bundled_names() + bundled_names("province"))
+    if not bundled.looks_like_path(name):
+        beside_too = f" (nor a file {name}.toml in {beside})" if beside is not None else ""
+        return f"no such bundled scenario{beside_too}; bundled: {known}"
+    where = f" (relative to {beside})" if beside not in (None, Path()) else ""
+    stem = Path(name).stem
+    hint = (f"; the bundled scenario of that name is `{stem}`, without a folder or .toml"
+            if stem in known.split(", ") else f"; bundled scenarios: {known}")
+    reason = "no such scenario file" if reason == "no such file" else reason
+    return f"{reason}{where}{hint}"
 
 
 def describe_bundled() -> list[dict[str, str]]:
@@ -38,7 +66,8 @@ def describe_bundled() -> list[dict[str, str]]:
     rows = []
     for kind in ("regency", "province"):
         for name in bundled_names(kind):
-            meta = read_toml(SCENARIO_DIR / f"{name}.toml").get("scenario", {})
+            path = bundled.bundled_path(KIND, name)
+            meta = read_toml(path).get("scenario", {})
             rows.append({"name": name, "kind": kind, "title": meta.get("title", ""),
-                         "path": str(SCENARIO_DIR / f"{name}.toml")})
+                         "path": str(path)})
     return rows

@@ -14,20 +14,66 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-Share = Annotated[float, Field(ge=0.0, le=1.0)]
-NonNegative = Annotated[float, Field(ge=0.0)]
-Positive = Annotated[float, Field(gt=0.0)]
-Count = Annotated[int, Field(ge=0)]
+# Numbers are strict: `true` is not 1.0 and "0.5" is not 0.5 (whole numbers still do for
+# floats). No count of people, places or personnel in one scenario exceeds this bound: it
+# is about four times Indonesia's population, so a typo of a few digits is caught.
+MAX_COUNT = 1_000_000_000
+Share = Annotated[float, Field(ge=0.0, le=1.0, strict=True)]
+NonNegative = Annotated[float, Field(ge=0.0, strict=True)]
+Positive = Annotated[float, Field(gt=0.0, strict=True)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
+PositiveCount = Annotated[int, Field(ge=1, le=MAX_COUNT, strict=True)]
+
+
+def _is_number_type(annotation: Any, kinds: tuple | type = (int, float)) -> bool:
+    """int or float (or only `kinds`), alone or in an Optional / Annotated."""
+    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    if annotation in kinds:
+        return True
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    return bool(args) and all(_is_number_type(a, kinds) for a in args)
 
 
 class Block(BaseModel):
-    """A strict block: unknown fields are errors, so typos do not pass silently."""
+    """A strict block: unknown fields are errors, so typos do not pass silently.
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    No number may be infinite or NaN, and a number field takes no true/false or text.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _numbers_are_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        field = cls.model_fields.get(info.field_name or "")
+        if (field is not None and isinstance(value, bool | str)
+                and _is_number_type(field.annotation)):
+            kind = "a whole number" if _is_number_type(field.annotation, int) else "a number"
+            given = "true/false" if isinstance(value, bool) else "text"
+            raise ValueError(f"must be {kind}, not {given} (write it without quotes)"
+                             if given == "text" else f"must be {kind}, not {given}")
+        return value
+
+
+def duplicates(names: list[str], where: str, attribute: str, what: str) -> list[str]:
+    """Problems for repeated names: ``communities.3.name = 'X': a second community ...``."""
+    seen: set[str] = set()
+    problems = []
+    for i, name in enumerate(names):
+        if name in seen:
+            problems.append(f"{where}.{i}.{attribute} = {name!r}: a second {what} of that "
+                            f"{attribute}; each must be unique")
+        seen.add(name)
+    return problems
+
+
+def reference_problems(problems: list[str]) -> ValueError:
+    """One error carrying several field-path problems (sim.scenario.loading splits it)."""
+    return ValueError("\n".join(problems))
 
 
 class ParamsBlock(Block):
@@ -110,10 +156,10 @@ class Groups(Block):
 class Community(Sourced):
     name: str
     residents: Count = Field(description="people living there (all ages)")
-    voters: Annotated[int, Field(ge=1)] = Field(description="registered voters (DPT)")
-    tps: Annotated[int, Field(ge=1)] = Field(description="polling stations")
-    latitude: Annotated[float, Field(ge=-90, le=90)]
-    longitude: Annotated[float, Field(ge=-180, le=180)]
+    voters: PositiveCount = Field(description="registered voters (DPT)")
+    tps: PositiveCount = Field(description="polling stations")
+    latitude: Annotated[float, Field(ge=-90, le=90, strict=True)]
+    longitude: Annotated[float, Field(ge=-180, le=180, strict=True)]
     neighbours: list[Neighbour] = Field(default_factory=list)
     groups: Groups = Field(default_factory=Groups)
     hardship: Share = Field(0.5, description="mean hardship H of residents, 0-1")
@@ -179,7 +225,7 @@ class SecurityForce(Sourced):
     kind: SecurityKind
     personnel: Count
     base: str = Field("all", description="community name, or 'all' to spread by voters")
-    unit_size: Annotated[int, Field(ge=1)] = Field(
+    unit_size: PositiveCount = Field(
         30, description="personnel per unit (one Mesa agent)"
     )
 
@@ -538,37 +584,39 @@ class Scenario(Parameters):
 
     @model_validator(mode="after")
     def _references_resolve(self):
-        problems = []
         names = [c.name for c in self.communities]
-        if len(set(names)) != len(names):
-            problems.append("community names must be unique")
         ids = [c.id for c in self.candidates]
-        if len(set(ids)) != len(ids):
-            problems.append("candidate ids must be unique")
+        problems = duplicates(names, "communities", "name", "community")
+        problems += duplicates(ids, "candidates", "id", "candidate")
         known = set(names)
-        for c in self.communities:
-            for n in c.neighbours:
+        places = ", ".join(["all", *names])
+        for i, c in enumerate(self.communities):
+            for k, n in enumerate(c.neighbours):
                 if n.name not in known:
-                    problems.append(f"community {c.name!r} has unknown neighbour {n.name!r}")
+                    problems.append(f"communities.{i}.neighbours.{k}.name = {n.name!r}: no "
+                                    f"community of that name; known: {', '.join(names)}")
             for cid in c.support:
                 if cid not in ids:
-                    problems.append(f"community {c.name!r} supports unknown candidate {cid!r}")
-        places = known | {"all"}
-        for o in self.officials:
-            if o.community not in places:
-                problems.append(f"officials serve in unknown community {o.community!r}")
-        for f in self.security.forces:
-            if f.base not in places:
-                problems.append(f"security force based in unknown community {f.base!r}")
-        for e in self.events:
-            if e.community not in places:
-                problems.append(f"event on {e.date} in unknown community {e.community!r}")
+                    problems.append(f"communities.{i}.support.{cid}: no candidate with id "
+                                    f"{cid!r}; candidates: {', '.join(ids)}")
+        for where, items, attribute in (("officials", self.officials, "community"),
+                                        ("security.forces", self.security.forces, "base"),
+                                        ("events", self.events, "community")):
+            for i, item in enumerate(items):
+                value = getattr(item, attribute)
+                if value not in known | {"all"}:
+                    problems.append(f"{where}.{i}.{attribute} = {value!r}: no community of "
+                                    f"that name; expected one of {places}")
+        cal = self.calendar
+        for i, e in enumerate(self.events):
             if e.candidate is not None and e.candidate not in ids:
-                problems.append(f"event on {e.date} names unknown candidate {e.candidate!r}")
-            if not self.calendar.campaign_start <= e.date <= self.calendar.dispute_end:
-                problems.append(f"event on {e.date} falls outside the calendar")
+                problems.append(f"events.{i}.candidate = {e.candidate!r}: no candidate with "
+                                f"that id; candidates: {', '.join(ids)}")
+            if not cal.campaign_start <= e.date <= cal.dispute_end:
+                problems.append(f"events.{i}.date = {e.date}: outside the calendar "
+                                f"({cal.campaign_start} to {cal.dispute_end})")
         if problems:
-            raise ValueError("; ".join(problems))
+            raise reference_problems(problems)
         return self
 
     @property

@@ -17,7 +17,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sim.scenario.loading import ScenarioError, format_errors, read_toml
 
-SPEC_DIR = Path(__file__).resolve().parents[2] / "experiments" / "validation"
 Size = Literal["full", "quick"]
 ShareItem = Annotated[float, Field(ge=0.0, le=1.0)]
 NonNegativeItem = Annotated[float, Field(ge=0.0)]
@@ -85,5 +84,7 @@ def load_spec(path: str | Path) -> ValidationSpec:
 
 def bundled_specs() -> dict[str, ValidationSpec]:
     """Every experiment file in experiments/validation, by name."""
-    specs = [load_spec(p) for p in sorted(SPEC_DIR.glob("*.toml"))]
+    from sim.bundled import bundled_files
+
+    specs = [load_spec(p) for p in bundled_files("experiments", "validation")]
     return {s.name: s for s in specs}
