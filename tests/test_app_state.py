@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from sim.scenario.schema import RumorParams
+
 import sim
 from sim.strategies import CATALOGUE, Strategy
 from sim.viz.app.errors import AppError
@@ -137,7 +139,7 @@ def test_key_parameters_reach_the_model():
     assert scenario.grievance.legitimacy == 0.6
     assert scenario_personnel(scenario) == 84
     assert scenario.security.response_delay_hours == 9.0
-    assert scenario.rumor.seeds_per_wave == 400
+    assert scenario.rumor.seeds_per_wave == 2 * RumorParams().seeds_per_wave
 
 
 def test_more_personnel_on_the_slider_means_more_officers_on_the_map():
