@@ -3,9 +3,8 @@
 import numpy as np
 import pytest
 
-from sim.scenario.schema import RumorParams
-
 import sim
+from sim.scenario.schema import RumorParams
 from sim.strategies import CATALOGUE, Strategy
 from sim.viz.app.errors import AppError
 from sim.viz.app.state import Settings, TrainingRun, scenario_personnel
