@@ -118,15 +118,17 @@ def run_stage(spec: Experiment, path: Path, folder: Path, name: str, options: li
     cells = {(w * len(groups) + groups.index(o.params), o.arm): (w, o.label)
              for w in range(len(worlds)) for o in options}
     total = len(points) * len(stage.arms) * replications
-    store = ResultStore.open_for(folder, stage, path, total)
-    atomic_write_bytes(folder / STAGE_FILE, json.dumps(
-        {"stage": name, "options": [o.__dict__ | {"params": dict(o.params)} for o in options],
-         "worlds": worlds, "replications": replications}, indent=1, default=str).encode())
-    _copy_runs(store, stage, path, points, reuse)
+    # copy earlier runs in under the store's lock, then let the runner take the lock itself
+    with ResultStore.open_for(folder, stage, path, total) as store:
+        atomic_write_bytes(folder / STAGE_FILE, json.dumps(
+            {"stage": name, "options": [o.__dict__ | {"params": dict(o.params)}
+                                        for o in options],
+             "worlds": worlds, "replications": replications}, indent=1, default=str).encode())
+        _copy_runs(store, stage, path, points, reuse)
     report = run_experiment(stage, path, folder, runner.executor, runner.workers,
                             runner.scheduler, points=points, progress=runner.progress)
     runner.reports.append(report)
-    return label_runs(store.runs(), cells)
+    return label_runs(ResultStore(folder).runs(), cells)
 
 
 def label_runs(runs: pd.DataFrame, cells: dict[tuple[int, str], tuple[int, str]]
