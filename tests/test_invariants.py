@@ -52,7 +52,8 @@ def test_no_resident_is_lost_or_double_counted(scenario, seed):
     model = sim.build_model(scenario, seed=seed)
     model.run()
     pop = model.population
-    expected = [max(1, round(c.voters / scenario.population.scale))
+    floor = scenario.population.min_residents
+    expected = [max(min(c.voters, floor), round(c.voters / scenario.population.scale))
                 for c in scenario.communities]
     assert np.bincount(pop.community, minlength=len(expected)).tolist() == expected
     assert (pop.stop - pop.start).tolist() == expected

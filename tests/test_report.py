@@ -17,6 +17,7 @@ from experiment_files import PROJECT, function_experiment, quick_experiment
 
 from sim.cli import main as cli_main
 from sim.experiments import ResultStore, load_experiment, run_experiment, summarize_store
+from sim.scenario.schema import GrievanceParams
 from sim.viz.labels import number
 from sim.viz.report import SECTION_IDS, ReportError, build_report
 from sim.viz.report.formats import difference_interval, reduction_text, value_text
@@ -142,7 +143,8 @@ def test_the_scenario_is_described_with_its_calendar_and_sources(quick, reports)
     assert "27 November 2024" in scenario and "PKPU 2/2024" in scenario
     assert "Pasangan Satu" in scenario and "Pasangan Dua" in scenario
     assert "estimate: 2 Linmas per TPS as in Kutim 2024" in scenario
-    assert "grievance.legitimacy" in scenario and "0,93" in scenario
+    legitimacy = f"{GrievanceParams().legitimacy:g}".replace(".", ",")
+    assert f'<td class="text">grievance.legitimacy</td><td>{legitimacy}</td>' in scenario
     assert "Komunikasi efektif dan klarifikasi hoaks" in scenario
     assert f"Rp {number(costs['counter_hoax'], 'id')}" in scenario
 

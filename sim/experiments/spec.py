@@ -255,7 +255,7 @@ def check_experiment(spec: Experiment, path: Path) -> list[str]:
     problems = _check_design(spec) + _check_sensitivity(spec)
     problems += check_posterior_section(spec, path)
     if spec.is_function_model:
-        return problems + _check_function_model(spec)
+        return problems + _check_function_model(spec, path)
     if not spec.experiment.scenarios:
         return problems + ["experiment.scenarios: missing; the kondusif model needs a scenario"]
     for name in spec.experiment.scenarios:
@@ -291,7 +291,7 @@ def _check_sensitivity(spec: Experiment) -> list[str]:
     return problems
 
 
-def _check_function_model(spec: Experiment) -> list[str]:
+def _check_function_model(spec: Experiment, path: Path) -> list[str]:
     problems = []
     if spec.experiment.scenarios:
         problems.append("experiment.scenarios: a function model takes no scenario")
@@ -302,14 +302,17 @@ def _check_function_model(spec: Experiment) -> list[str]:
         function = resolve_function(spec.experiment.model)
     except ExperimentError as exc:
         return problems + exc.problems
-    return problems + _probe_function(spec, function)
+    return problems + _probe_function(spec, function, path)
 
 
-def _probe_function(spec: Experiment, function) -> list[str]:
+def _probe_function(spec: Experiment, function, path: Path) -> list[str]:
     """Call a function model once inside its ranges: does it give the outcomes asked for?"""
     asked = set(spec.sensitivity.outcomes if spec.sensitivity else [])
     asked |= set(spec.keep.outcomes or []) | set(spec.analysis.outcomes or [])
     point = spec.fixed | _probe_points(spec)[-1]
+    if spec.parameters is not None:  # the first replication's draw from the posterior
+        from sim.calibration.posterior import posterior_draws
+        point = point | (posterior_draws(spec, path) or [{}])[0]
     try:
         produced = function(point, 0)
     except Exception as exc:  # the model's own error, reported before any run
