@@ -16,7 +16,7 @@ import sim
 from sim.simulation import RunSpec
 
 SCALE = 20.0
-REPLICATIONS = 16
+REPLICATIONS = 12
 PERSONNEL = 413 + 150 + 100 + 1403  # the forces of scenarios/kutim_2024.toml
 
 
