@@ -15,7 +15,7 @@ from scipy import stats
 import sim
 from sim.simulation import RunSpec
 
-SCALE = 20.0
+SCALE = 40.0
 REPLICATIONS = 12
 PERSONNEL = 413 + 150 + 100 + 1403  # the forces of scenarios/kutim_2024.toml
 
