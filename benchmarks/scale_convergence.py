@@ -15,10 +15,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from benchmarks_common import wilson
+from benchmarks_common import row_text
+
 from sim.experiments.executors import open_executor
 from sim.simulation import RunSpec, run_one
-from sim.validation.stats import mean_interval
 
 MEASURES = ("friction", "clash", "riot", "injuries", "peak_active_share", "turnout")
 
@@ -50,13 +50,7 @@ def main() -> None:
             specs = [RunSpec(args.scenario, overrides=overrides, replication=k)
                      for k in range(args.replications)]
             rows = list(workers.executor.map(measures, specs))
-            cells = []
-            for m in MEASURES:
-                mean, lo, hi = mean_interval([r[m] for r in rows])
-                cells.append(f"{mean:7.2f} [{lo:5.1f},{hi:5.1f}]")
-            p, lo, hi = wilson(int(sum(r["any_riot"] for r in rows)), len(rows))
-            print(f"{scale:6g} " + " ".join(cells) + f"  {p:5.2f} [{lo:4.2f},{hi:4.2f}]",
-                  flush=True)
+            print(f"{scale:6g} " + row_text(rows, MEASURES), flush=True)
     print(f"{time.perf_counter() - started:.0f} s")
 
 

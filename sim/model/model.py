@@ -477,7 +477,7 @@ class ElectionConflictModel(Model):
 
     def _form_crowds(self) -> None:
         """Today's incidents: crowds form, grow until police arrive, and set off more unrest."""
-        pop, s = self.population, self.scenario
+        s = self.scenario
         rng = self.streams["clash"]
         mixing = s.clash.mixing[self.phase] * (1.0 + self.extra_mixing)
         rates = mech.clash.incident_rates(self.camp_actives, mixing, s.clash,
@@ -496,7 +496,8 @@ class ElectionConflictModel(Model):
         mech.clash.excite(self.excitation, offspring, self.offspring, s.clash.excitation_days)
 
     def _resolve_incidents(self, where, first, pool) -> np.ndarray:
-        """Response, severity and consequences of today's incidents; their offspring per community."""
+        """Response, severity and consequences of today's incidents; their offspring, per
+        community."""
         pop, s = self.population, self.scenario
         on_site = self.day.personnel[where] / pop.nb_count[where]
         responders, delay = mech.policing.dispatch(where, self.roster, self.travel_hours,

@@ -68,7 +68,8 @@ def dispatch(where: np.ndarray, roster, travel_hours: np.ndarray, security, para
 
 
 def detained_at_incident(crowd: float, officers: float, params, rng) -> float:
-    """Voters detained at a clash or riot: Poisson(arrests per officer x officers), at most the crowd."""
+    """Voters detained at a clash or riot: Poisson(arrests_per_officer x officers), at most
+    the crowd."""
     return float(min(crowd, rng.poisson(params.arrests_per_officer * officers)))
 
 
