@@ -24,6 +24,8 @@ OUTCOME_DOCS = {
     "non_neutrality_events": "breaches of official neutrality, scheduled and endogenous",
     "peak_hoax_belief": "highest share of residents believing a hoax on any day",
     "days_of_unrest": "days with at least one clash or riot",
+    "longest_response_hours": "longest time a clash or riot grew before responders arrived, "
+                              "hours (0 without one): how soon a bout was met",
     "turnout": "ballots cast / registered voters",
     "vote_shares": "share of valid votes per candidate id",
     "margin": "winner's share minus runner-up's, of valid votes",
@@ -59,6 +61,7 @@ def outcomes_of(model) -> dict[str, Any]:
         "non_neutrality_events": int(totals.non_neutrality),
         "peak_hoax_belief": round(float(ledger.peak_belief), 6),
         "days_of_unrest": int(((daily[:, 1] + daily[:, 2]) > 0).sum()),
+        "longest_response_hours": round(float(totals.longest_response_hours), 4),
         "turnout": round(float(ledger.vote.turnout if ledger.vote else float("nan")), 6),
         "vote_shares": {c.candidate_id: round(float(v), 6)
                         for c, v in zip(model.candidates, shares, strict=True)},

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from sim.model.model import ElectionConflictModel
+from sim.model.record import EVENT_COLUMNS, INCIDENT_COLUMNS
 from sim.outcomes import outcomes_of, timeseries_of
 from sim.scenario import Scenario, ScenarioError, bundled_path, load_scenario
 from sim.scenario.memory import memory_problem
@@ -116,10 +117,8 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
     result = RunResult(
         outcomes=outcomes_of(model),
         timeseries=timeseries_of(model),
-        incidents=pd.DataFrame(model.ledger.incident_log,
-                               columns=["date", "community", "severity", "crowd", "officers",
-                                        "backlash"]),
-        events=pd.DataFrame(model.ledger.event_log, columns=["date", "kind", "community", "magnitude"]),
+        incidents=pd.DataFrame(model.ledger.incident_log, columns=list(INCIDENT_COLUMNS)),
+        events=pd.DataFrame(model.ledger.event_log, columns=list(EVENT_COLUMNS)),
         seconds=seconds,
         model=model if keep_model else None,
     )

@@ -23,6 +23,7 @@ import pandas as pd
 
 from sim.model import mechanisms as mech
 from sim.model.population import NO_CANDIDATE
+from sim.model.record import EVENT_COLUMNS, INCIDENT_COLUMNS
 from sim.outcomes import outcomes_of, timeseries_of
 from sim.scenario.schema import Event, EventKind, Scenario, SecurityKind
 from sim.simulation import build_model
@@ -206,11 +207,8 @@ class RegionRun:
         return RegionFinal(
             outcomes=outcomes_of(model),
             timeseries=timeseries_of(model),
-            incidents=pd.DataFrame(model.ledger.incident_log,
-                                   columns=["date", "community", "severity", "crowd",
-                                            "officers", "backlash"]),
-            events=pd.DataFrame(model.ledger.event_log,
-                                columns=["date", "kind", "community", "magnitude"]),
+            incidents=pd.DataFrame(model.ledger.incident_log, columns=list(INCIDENT_COLUMNS)),
+            events=pd.DataFrame(model.ledger.event_log, columns=list(EVENT_COLUMNS)),
         )
 
 
