@@ -8,6 +8,8 @@ segment), never on a number of the election model.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -274,3 +276,63 @@ strategies = ["a", "b"]
     assert str(path) in error and "Traceback" not in error
     assert all(part in error for part in expected), error
     assert not (tmp_path / "out").exists()
+
+
+# --- the front in the summary and the report ------------------------------------------------
+
+
+def test_summarize_names_the_trade_off_and_writes_the_front_figure(front, capsys):
+    from sim.cli import main
+
+    _, _, out, _ = front
+    assert main(["summarize", str(out), "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert "Trade-off:" in printed and "The search's Pareto front" in printed
+    assert (out / "figures" / "pareto_front_en.png").is_file()
+    assert main(["summarize", str(out), "--json", "--no-figures"]) == 0
+    carried = json.loads(capsys.readouterr().out)["answer"]["intensity_search"]
+    assert carried["method"] == "nsga2" and len(carried["front"]) >= 10
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ["Trade-off", "Pareto front"]),
+                                              ("id", ["Tarik-ulur", "front Pareto"])])
+def test_the_report_shows_the_front_and_its_trade_off_in_its_language(front, lang, words):
+    from sim.viz.report.build import build_report
+
+    _, _, out, _ = front
+    html = build_report(out, lang)
+    assert 'id="fig-pareto-front"' in html and all(w in html for w in words)
+    # the first screen still answers first: the recommendation comes before the front
+    assert html.index(words_of("recommended", lang)) < html.index('id="fig-pareto-front"')
+
+
+def words_of(key: str, lang: str) -> str:
+    from sim.viz.answer import words
+
+    return words(key, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_front_figure_fits_a4_and_a_screen_in_its_language_without_overlapping_labels(
+        front, lang):
+    import matplotlib.pyplot as plt
+
+    from sim.viz.plan_figures import front_figure
+
+    spec, path, out, _ = front
+    answer = planner_answer(spec, path, out)
+    fig = front_figure(answer, lang)
+    width, height = fig.get_size_inches()
+    assert width <= 7.2 and height <= 6.0  # A4's text width; 110 dpi is under 1280 px
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    numbers = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(numbers) == len(answer.intensities.finalists)
+    assert not any(a.overlaps(b) for i, a in enumerate(numbers) for b in numbers[i + 1:])
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not legend.overlaps(ax.get_window_extent(renderer))
+    title = ax.get_title()
+    assert ("Pareto front" in title) == (lang == "en") and ("Front Pareto" in title) == (
+        lang == "id")
+    plt.close(fig)
