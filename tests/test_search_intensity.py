@@ -336,3 +336,41 @@ def test_the_front_figure_fits_a4_and_a_screen_in_its_language_without_overlappi
     assert ("Pareto front" in title) == (lang == "en") and ("Front Pareto" in title) == (
         lang == "id")
     plt.close(fig)
+
+
+def test_a_kondusif_search_runs_each_package_at_its_intensities_and_none_over_the_budget(
+        tmp_path):
+    from sim.experiments.search_intensity import generation_folders
+    from sim.experiments.stages import read_stage
+
+    spec, path = load(tmp_path, """
+[experiment]
+name = "kondusif_search"
+scenarios = ["desa_demo"]
+replications = 1
+root_seed = 5
+budget = 60_000_000
+
+[plan]
+risk = "mean(incidents_total)"
+
+[plan.search]
+method = "ga"
+strategies = ["counter_hoax", "leaders_dialogue", "joint_command_post"]
+population = 6
+generations = 1
+replications = 1
+""")
+    found = intensity_search(spec, path, tmp_path / "search", Runner("serial", progress=False))
+    costs = option_costs(spec, path, list(found.evaluations["option"]))
+    ran = found.evaluations[found.evaluations["runs"] > 0]
+    assert all(costs[o] <= 60e6 for o in ran["option"])
+    assert (found.evaluations["runs"] == 0).equals(found.evaluations["cost"] > 60e6)
+    assert 0 < len(ran) < len(found.evaluations)  # some fitted and ran, some did not
+    [(_, where)] = generation_folders(tmp_path / "search")
+    _, runs = read_stage(where)
+    for _, run in runs.iterrows():
+        for name, value in intensities(run["option"]).items():
+            column = f"param.strategies.{name}.coverage"
+            if value is not None:
+                assert run[column] == value and name in run["strategies"].split("+")
