@@ -207,6 +207,16 @@ def test_the_same_seed_gives_the_same_search_and_another_seed_another(tmp_path):
     assert list(other.evaluations["option"]) != list(one.evaluations["option"])
 
 
+def test_a_search_on_dask_asks_for_the_same_candidates_and_writes_the_same_bytes(tmp_path):
+    text = portfolio_file(generations=1, population=8)  # one generation: one cluster started
+    search(tmp_path, text, out="serial")
+    spec, path = load(tmp_path, text)
+    intensity_search(spec, path, tmp_path / "dask" / "plan" / "search",
+                     Runner("dask", workers=2, progress=False))
+    assert ((tmp_path / "serial" / "plan" / "search" / RESULT_FILE).read_bytes() ==
+            (tmp_path / "dask" / "plan" / "search" / RESULT_FILE).read_bytes())
+
+
 # --- the kondusif model's strategies ---------------------------------------------------------
 
 
