@@ -159,10 +159,13 @@ def candidate_label(spec: Experiment, switches: list[str], x: np.ndarray,
     >>> candidate_label(spec, ["counter_hoax", "joint_command_post"], np.array([0.348, 0.7]),
     ...                 0.01)
     'counter_hoax@0.35+joint_command_post'
+    >>> candidate_label(spec, ["counter_hoax"], np.array([0.2]), 0.25)
+    'counter_hoax@0.25'
     """
     from sim.strategies import CATALOGUE
 
-    digits = max(0, math.ceil(-math.log10(resolution) - 1e-9))
+    # as many decimals as the resolution has, so the label is the value run (0.25 -> 2)
+    digits = len(f"{resolution:.10f}".rstrip("0").partition(".")[2])
     parts = []
     for name, value in zip(switches, _rounded(x, resolution), strict=True):
         knob = None if spec.is_function_model else CATALOGUE[name].budget_knob
