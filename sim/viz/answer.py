@@ -248,6 +248,8 @@ def measure_value(value: float, measure, lang: str) -> str:
         return "–"
     if measure.is_share:
         return percent(value, lang, 0)
+    if measure.declared.kind == "rupiah":
+        return rupiah_short(value, lang)
     return number(value, lang, 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
 
 

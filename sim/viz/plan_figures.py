@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from sim.viz.answer import option_name  # noqa: E402
+from sim.viz.answer import option_name, rupiah_short  # noqa: E402
 from sim.viz.labels import percent  # noqa: E402
 
 WIDTH = 7.2
@@ -66,6 +66,9 @@ def _t(key: str, lang: str, **values) -> str:
 def _value_axis(ax, measure, lang: str, axis: str = "x") -> None:
     if measure.is_share:
         formatter = matplotlib.ticker.FuncFormatter(lambda v, _: percent(v, lang, 0))
+        (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
+    elif measure.declared.kind == "rupiah":
+        formatter = matplotlib.ticker.FuncFormatter(lambda v, _: rupiah_short(v, lang))
         (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
 
 
@@ -163,16 +166,20 @@ def front_figure(answer, lang: str = "id"):
     for k, option in enumerate(found.finalists, start=1):
         x, y = table.loc[option, first.name], table.loc[option, second.name]
         ax.scatter([x], [y], s=90, facecolors="none", edgecolors="#222222", zorder=4,
-                   label=f"{k}: {axis_name(option, lang, width=80, lines=1)}")
+                   label=f"{k}: {axis_name(option, lang, width=90, lines=2)}")
         ax.annotate(str(k), (x, y), xytext=(6, 6), textcoords="offset points", fontsize=8,
                     fontweight="bold", zorder=5)
     _value_axis(ax, first, lang, "x")
     _value_axis(ax, second, lang, "y")
-    ax.set_xlabel(first.label(lang))
-    ax.set_ylabel(second.label(lang))
+    ax.set_xlabel(_capital(first.label(lang)))
+    ax.set_ylabel(_capital(second.label(lang)))
     ax.set_title(_t("front", lang), fontsize=10)
     ax.grid(color="#eeeeee")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=7.5, frameon=False,
               ncol=1)
     fig.tight_layout()
     return fig
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
