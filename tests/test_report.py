@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import string
 import sys
 import types
 from html import unescape
@@ -21,7 +20,6 @@ from sim.scenario.schema import GrievanceParams
 from sim.viz.labels import number
 from sim.viz.report import SECTION_IDS, ReportError, build_report
 from sim.viz.report.formats import difference_interval, reduction_text, value_text
-from sim.viz.report.texts import TEXTS
 
 SWEEP_FIGURES = ("risk-map", "distributions", "envelopes", "cost-risk")
 STUDY_FIGURES = ("indices", "convergence")
@@ -309,14 +307,6 @@ def test_the_vulnerability_index_is_shown_beside_the_simulated_map_when_present(
     risk = section(build_report(quick, "id"), "risk-map")
     assert '<figure id="fig-risk-map">' in risk and '<figure id="fig-vulnerability-map">' in risk
     assert "<td>75,2</td>" in risk or "<td>75,3</td>" in risk
-
-
-def test_every_sentence_exists_in_both_languages_with_the_same_slots():
-    for key, versions in TEXTS.items():
-        assert set(versions) == {"id", "en"}, key
-        slots = [{name for _, name, _, _ in string.Formatter().parse(versions[lang]) if name}
-                 for lang in ("id", "en")]
-        assert slots[0] == slots[1], key
 
 
 def test_building_a_report_of_an_unknown_folder_raises_report_error(tmp_path):

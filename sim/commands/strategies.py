@@ -54,7 +54,8 @@ def strategy_text(strategy, scenario, lang: str) -> str:
     """One strategy: names, practice, effect, levers, cost and parameters."""
     cls = type(strategy)
     cost = strategy.cost(scenario)
-    levers = ", ".join(label(f"lever:{lever}", lang) for lever in cls.levers)
+    # a lever is named in the running text, lower case; "parameters" is the shared word
+    levers = ", ".join(label(f"lever:{lever}", lang).lower() for lever in cls.levers)
     lines = [
         f"{cls.name}: {cls.title[lang]}",
         f"    {label('practice', lang)}: {cls.practice[lang]}",

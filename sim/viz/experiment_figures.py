@@ -16,6 +16,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from sim.experiments import analysis  # noqa: E402
+from sim.experiments.measures import outcome_label  # noqa: E402
 from sim.viz.labels import label  # noqa: E402
 
 MAX_PANELS = 4
@@ -43,7 +44,7 @@ def distributions_figure(runs: pd.DataFrame, outcomes: list[str], lang: str = "i
         ax.boxplot(data, showmeans=True)
         ax.set_xticks(range(1, len(arms) + 1), [arm_label(a, lang) for a in arms], fontsize=7,
                       rotation=60, ha="right")
-        ax.set_title(label(outcome, lang), fontsize=9)
+        ax.set_title(outcome_label(outcome, lang), fontsize=9)
     fig.suptitle(label("outcome_distributions", lang))
     fig.tight_layout()
     return fig
@@ -90,7 +91,7 @@ def cost_risk_figure(pareto: pd.DataFrame, lang: str = "id"):
     ax.text(1.02, 1.0, "\n".join(key), transform=ax.transAxes, fontsize=7, va="top",
             ha="left", family="DejaVu Sans")
     ax.set_xlabel(label("cost_billion", lang))
-    ax.set_ylabel(label(table["risk_outcome"].iloc[0], lang))
+    ax.set_ylabel(outcome_label(table["risk_outcome"].iloc[0], lang))
     ax.set_title(label("cost_vs_risk", lang))
     ax.legend()
     fig.tight_layout()

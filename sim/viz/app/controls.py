@@ -90,7 +90,7 @@ def Timeline(run, on_seek, lang: str, version: int = 0):
     solara.HTML(unsafe_innerHTML=f"<div style='display:flex;margin:-14px 8px 4px'>{cells}</div>")
     with solara.Row(gap="4px", style={"flex-wrap": "wrap"}):
         for key, target in jump_days(run).items():
-            solara.Button(text(f"jump_{key}", lang), small=True, outlined=True,
+            solara.Button(text(key, lang), small=True, outlined=True,
                           classes=[f"kondusif-jump-{key}"],
                           on_click=lambda target=target: on_seek(target))
 

@@ -160,9 +160,9 @@ def summary_html(run, lang: str = "id", spreads: dict | None = None) -> str:
                                     [label, *values, *([delta] if compare else [])]) + "</tr>"
                    for label, values, delta in outcome_rows(run, lang))
     events = "".join(
-        f"<li>{e(short_date(i.day, lang))}: {e(text('ev_' + i.choice, lang))} "
+        f"<li>{e(short_date(i.day, lang))}: {e(text(f'ev_{i.choice}', lang))} "
         f"({e(text('all_communities', lang) if i.community == 'all' else i.community)}) - "
-        f"{e(text('source_' + i.source, lang))}</li>" for i in run.injections)
+        f"{e(text(f'source_{i.source}', lang))}</li>" for i in run.injections)
     prompts = ""
     if run.exercise is not None:
         prompts = (f"<h2>{e(text('prompts', lang))}</h2><ol>" + "".join(

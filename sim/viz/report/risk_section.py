@@ -9,11 +9,10 @@ import pandas as pd
 from sim.experiments import analysis
 from sim.experiments.spec import BASELINE
 from sim.viz.labels import label, number
-from sim.viz.report.formats import share_text
+from sim.viz.report.formats import share_text, text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, figure_tag, note, paragraph, table_tag
 from sim.viz.report.maps import colour_limits, community_map
-from sim.viz.report.texts import text
 
 INDEX_MODULE = "sim.strategies.vulnerability"
 INDEX_DIMENSIONS = ("context", "administration", "contestation", "participation")
@@ -29,7 +28,7 @@ def risk_section(results: Results, lang: str) -> Section:
         if results.series is not None:
             parts.append(_simulated_map(results, lang))
         parts.append(_index_map(results.scenario, lang))
-    return Section("risk-map", text("risk_map", lang), "".join(parts))
+    return Section("risk-map", text("section_risk_map", lang), "".join(parts))
 
 
 def baseline_risk(results: Results) -> pd.DataFrame:

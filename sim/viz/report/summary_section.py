@@ -5,17 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from sim.experiments.analysis import KEYS
+from sim.experiments.measures import outcome_label
 from sim.viz.report.comparison_section import confidence_text, front_sentence, point_text
 from sim.viz.report.formats import (
     arm_title,
     difference_interval,
     difference_text,
-    outcome_label,
     reduction_text,
+    text,
 )
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, bullets, escape, note, paragraph
-from sim.viz.report.texts import text
 
 POINTS_IN_SUMMARY = 3
 
