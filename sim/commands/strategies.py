@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sim.commands.errors import UserError
 from sim.scenario import bundled_names, bundled_path, load_scenario
 from sim.strategies import CATALOGUE, PACKAGE_TITLES, PACKAGES, minimum_cost, total_cost
 from sim.viz.labels import label, number
@@ -20,8 +21,6 @@ def add_parser(sub):
 
 def default_scenario() -> str:
     """The regency scenario when it is bundled, else the demo."""
-    from sim.cli import UserError
-
     names = bundled_names()
     for name in PREFERRED_SCENARIOS:
         if name in names:
