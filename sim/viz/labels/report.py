@@ -214,12 +214,6 @@ REPORT: dict[str, dict[str, str]] = {
     },
     "index_caption": {"id": "Indeks kerawanan bergaya IKP (dari data skenario)",
                       "en": "IKP-style vulnerability index (from the scenario's data)"},
-    "index_absent": {
-        "id": "Peta ini menunjukkan risiko hasil simulasi; indeks kerawanan bergaya IKP tidak "
-              "tersedia di versi ini.",
-        "en": "This map shows the simulated risk; the IKP-style vulnerability index is not "
-              "available in this version.",
-    },
     "index_failed": {"id": "Indeks kerawanan tidak dapat dihitung: {detail}",
                      "en": "The vulnerability index could not be computed: {detail}"},
     "map_needs_scenario": {
