@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.experiments import analysis
 from sim.experiments.analysis import KEYS
 from sim.experiments.measures import outcome_label
 from sim.viz import experiment_figures as figures
@@ -152,15 +153,16 @@ def front_sentence(front: pd.DataFrame, lang: str) -> str:
 def _figures(results: Results, lang: str, several_points: bool) -> list[str]:
     summary, runs = results.summary, results.runs
     outcomes = list(dict.fromkeys(summary.stats["outcome"]))
-    first = runs[(runs["scenario"] == runs["scenario"].iloc[0])
-                 & (runs["point"] == runs["point"].min())]
+    first = analysis.first_design_point(runs)
     parts = [paragraph(text("first_point_figures", lang))] if several_points else []
     parts.append(figure_tag(figures.distributions_figure(first, outcomes, lang),
                             text("outcome_distributions", lang), "distributions"))
-    if results.series is not None:
-        parts.append(figure_tag(figures.envelopes_figure(results.series, first, lang),
+    if results.series is not None and results.scenario is not None:
+        voters = {c.name: c.voters for c in results.scenario.communities}
+        parts.append(figure_tag(figures.envelopes_figure(results.series, first, voters, lang),
                                 text("envelopes_caption", lang), "envelopes"))
     if not summary.pareto.empty:
-        parts.append(figure_tag(figures.cost_risk_figure(summary.pareto, lang),
+        parts.append(figure_tag(figures.cost_risk_figure(
+            analysis.first_design_point(summary.pareto), lang),
                                 text("cost_risk_caption", lang), "cost-risk"))
     return parts

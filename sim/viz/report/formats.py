@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import math
 
+from sim.experiments.measures import outcome
 from sim.viz.labels import MONTHS, label, number, percent
 
-# outcomes that are shares of something: printed as percentages
-SHARE_OUTCOMES = frozenset({"turnout", "peak_hoax_belief", "dispute_probability", "margin",
-                            "dispute_filed"})
 DASH = "–"
 
 
@@ -23,9 +21,9 @@ def text(key: str, lang: str, **values: object) -> str:
     return label(f"report:{key}", lang, **values)
 
 
-def is_share(outcome: str) -> bool:
-    """True for outcomes that are shares (printed as percentages)."""
-    return outcome in SHARE_OUTCOMES or outcome.startswith("vote_shares.")
+def is_share(name: str) -> bool:
+    """True for outcomes declared as shares or flags (printed as percentages)."""
+    return outcome(name).kind in ("share", "flag")
 
 
 def digits_for(value: float) -> int:

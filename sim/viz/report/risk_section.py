@@ -31,9 +31,7 @@ def risk_section(results: Results, lang: str) -> Section:
 
 def baseline_risk(results: Results) -> pd.DataFrame:
     """Per-community risk of the baseline at the first design point of the first scenario."""
-    runs = results.runs
-    scenario_name = results.spec.experiment.scenarios[0]
-    first = runs[(runs["scenario"] == scenario_name) & (runs["point"] == runs["point"].min())]
+    first = analysis.first_design_point(results.runs, results.spec.experiment.scenarios[0])
     return analysis.community_risk(results.series, first, BASELINE,
                                    results.scenario.tension.escalated_level)
 

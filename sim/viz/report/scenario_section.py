@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.experiments import analysis
 from sim.experiments.spec import arm_strategies
 from sim.viz.labels import label, number
 from sim.viz.report.assumptions import MAIN_ASSUMPTIONS, value_at
@@ -165,7 +166,7 @@ def _mean_costs(results: Results) -> dict[str, float]:
     summary = results.summary
     if summary is None or summary.pareto.empty:
         return {}
-    first = summary.pareto[summary.pareto["point"] == summary.pareto["point"].min()]
+    first = analysis.first_design_point(summary.pareto)
     return dict(zip(first["arm"], first["cost_rupiah"], strict=True))
 
 
