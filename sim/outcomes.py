@@ -89,6 +89,21 @@ def timeseries_of(model) -> pd.DataFrame:
         drop=True)
 
 
+# the run's logs as tables: one row per incident, one per event that happened
+INCIDENT_COLUMNS = ["date", "community", "severity", "crowd", "officers", "backlash"]
+EVENT_COLUMNS = ["date", "kind", "community", "magnitude"]
+
+
+def incidents_of(model) -> pd.DataFrame:
+    """Every incident of the run so far: date, community, severity, crowd, officers, backlash."""
+    return pd.DataFrame(model.ledger.incident_log, columns=INCIDENT_COLUMNS)
+
+
+def events_of(model) -> pd.DataFrame:
+    """Every event that happened so far: date, kind, community, magnitude."""
+    return pd.DataFrame(model.ledger.event_log, columns=EVENT_COLUMNS)
+
+
 def _community_type():
     from sim.model.agents import Community
     return Community

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from sim.model.model import ElectionConflictModel
-from sim.outcomes import outcomes_of, timeseries_of
+from sim.outcomes import events_of, incidents_of, outcomes_of, timeseries_of
 from sim.scenario import Scenario, ScenarioError, bundled_path, load_scenario
 from sim.scenario.memory import memory_problem
 from sim.strategies import resolve_strategies, with_parameter_changes
@@ -116,10 +116,8 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
     result = RunResult(
         outcomes=outcomes_of(model),
         timeseries=timeseries_of(model),
-        incidents=pd.DataFrame(model.ledger.incident_log,
-                               columns=["date", "community", "severity", "crowd", "officers",
-                                        "backlash"]),
-        events=pd.DataFrame(model.ledger.event_log, columns=["date", "kind", "community", "magnitude"]),
+        incidents=incidents_of(model),
+        events=events_of(model),
         seconds=seconds,
         model=model if keep_model else None,
     )

@@ -11,12 +11,28 @@ yesterday's incidents).
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import numpy as np
 
 from sim.model.agents import RESPONDERS, SecurityUnit
 from sim.model.mechanisms.clash import SEVERITIES
 from sim.scenario.schema import LEADER_ROLES, Event, Phase, SecurityKind
+
+
+class Residents(NamedTuple):
+    """The layout of the simulated residents (read-only): sorted by community."""
+
+    community: np.ndarray  # community index of each resident
+    start: np.ndarray  # first resident of each community
+    stop: np.ndarray  # one past the last
+    voter_weight: np.ndarray  # voters each resident stands for
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    view = array.view()
+    view.flags.writeable = False
+    return view
 
 
 class Levers:
@@ -77,6 +93,23 @@ class Levers:
 
     def travel_hours(self) -> np.ndarray:
         return self._model.travel_hours.copy()
+
+    @property
+    def voters(self) -> np.ndarray:
+        """Registered voters per community (a copy)."""
+        return self._model.voters.copy()
+
+    def believing_voters(self) -> float:
+        """Voters who believe the current hoax, as a survey of the whole place would count."""
+        pop = self._model.population
+        return float(pop.voter_weight[pop.believes].sum())
+
+    @property
+    def residents(self) -> Residents:
+        """Where the simulated residents live: for a second race on the same people."""
+        pop = self._model.population
+        return Residents(*(_read_only(a) for a in (pop.community, pop.start, pop.stop,
+                                                    pop.voter_weight)))
 
     def personnel_by_community(self) -> np.ndarray:
         return self._model.personnel_by_community()

@@ -29,6 +29,7 @@ from scipy.sparse.csgraph import shortest_path
 from sim.model import events
 from sim.model import mechanisms as mech
 from sim.model.agents import Candidate, Community, Official, SecurityUnit, UnitRoster
+from sim.model.election import Election
 from sim.model.levers import Levers
 from sim.model.population import build_population, whole_residents
 from sim.model.record import DayRecord, RunLedger, Vote
@@ -67,7 +68,8 @@ class ElectionConflictModel(Model):
         self.strategies = list(strategies)
         self.streams = dict(zip(STREAMS, self.rng.spawn(len(STREAMS)), strict=True))
         self.timeline = Timeline(scenario)
-        self.population = build_population(scenario, self.streams["population"])
+        self.election = Election.of_scenario(scenario)
+        self.population = build_population(scenario, self.streams["population"], self.election)
         self._build_geography()
         self._build_agents()
         self._init_state()
@@ -183,7 +185,6 @@ class ElectionConflictModel(Model):
         self.identity_exposure = mech.clash.identity_exposure(
             pop.group, pop.neighbourhood, pop.nb_community, len(pop.group_names),
             self.scenario.clash.identity_salience)
-        self.lean = self._floating_voter_lean()
         # expected active voters per neighbourhood, and per (community, camp), as of now
         self.actives_nb = np.zeros(pop.n_neighbourhoods)
         self.camp_actives = np.zeros((n_c, len(self.candidates) + 1))
@@ -191,16 +192,6 @@ class ElectionConflictModel(Model):
         self.excitation = np.zeros(n_c)  # incidents a day set off by earlier incidents
         self.day = DayRecord.empty(n_c)
         self.ledger = RunLedger.empty(len(self.timeline), n_c)
-
-    def _floating_voter_lean(self) -> np.ndarray:
-        """How voters without a camp split in each community: its relative support."""
-        n_cand = len(self.candidates)
-        lean = np.full((len(self.communities), n_cand), 1.0 / n_cand)
-        for i, c in enumerate(self.scenario.communities):
-            shares = np.array([c.support.get(k.candidate_id, 0.0) for k in self.candidates])
-            if shares.sum() > 0:
-                lean[i] = shares / shares.sum()
-        return lean
 
     def _make_datacollector(self) -> DataCollector:
         return DataCollector(
@@ -318,15 +309,17 @@ class ElectionConflictModel(Model):
     def decide_dispute(self) -> None:
         """The losing camp files a dispute with a probability from margin and hoax belief."""
         vote = self.ledger.vote
-        if vote is None or vote.votes.sum() == 0 or len(self.candidates) < 2:
+        if vote is None:
             return
         belief = self.population.voter_share(self.population.believes)
-        probability = mech.voting.dispute_probability(self.margin, belief, self.scenario.voting)
-        self.ledger.dispute_probability = probability
-        if self.streams["voting"].random() < probability:
+        dispute = Election.dispute(vote.votes, belief, self.scenario.voting,
+                                   self.streams["voting"])
+        if dispute is None:
+            return
+        self.ledger.dispute_probability = dispute.probability
+        if dispute.filed:
             self.ledger.dispute_filed = True
-            losers = np.argsort(vote.votes)[:-1]
-            self.mobilisation[losers] = self.scenario.voting.mobilisation_anger
+            self.mobilisation[list(dispute.losers)] = self.scenario.voting.mobilisation_anger
 
     # --- the mechanisms, in the order of a day ------------------------------------
 
@@ -567,8 +560,7 @@ class ElectionConflictModel(Model):
         cast = rng.random(pop.size) < p
         valid = cast & (rng.random(pop.size) >= v.invalid_share)
         weight = pop.weight[pop.community]
-        votes = mech.voting.count_votes(pop.support, pop.community, valid, self.lean,
-                                        len(self.candidates), rng, weight)
+        votes = self.election.count(pop.support, pop.community, valid, rng, weight)
         ballots = float(weight[cast].sum())
         self.ledger.vote = Vote(votes=votes, ballots=ballots,
                                 turnout=ballots / self.voters.sum(),
@@ -582,8 +574,8 @@ class ElectionConflictModel(Model):
 
     @property
     def margin(self) -> float:
-        shares = self.vote_shares
-        return float("nan") if np.isnan(shares).any() else mech.voting.margin_of(shares)
+        vote = self.ledger.vote
+        return float("nan") if vote is None else Election.margin(vote.votes)
 
     def _end_day(self) -> None:
         s, pop = self.scenario, self.population

@@ -258,6 +258,10 @@ class Calendar(Sourced):
         """Every simulated day, one step each."""
         return [self.campaign_start + dt.timedelta(days=i) for i in range(self.n_days)]
 
+    def step_of(self, day: dt.date) -> int:
+        """The step (0 = the first campaign day) on which `day` is simulated."""
+        return (day - self.campaign_start).days
+
     @model_validator(mode="after")
     def _in_order(self):
         order = ["campaign_start", "quiet_start", "voting_day", "recap_end", "dispute_end"]
