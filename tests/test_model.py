@@ -9,6 +9,7 @@ import pytest
 
 import sim
 from sim.outcomes import OUTCOME_DOCS
+from sim.strategies.base import Strategy
 from sim.strategies.communication import CounterHoaxCampaign
 
 
@@ -126,3 +127,29 @@ def test_a_finished_run_lets_its_model_go():
         ElectionConflictModel.__init__ = original
     gc.collect()
     assert built and built[0]() is None
+
+
+class CountsItsDays(Strategy):
+    """Keeps a per-run record it never resets itself: only cloning keeps runs apart."""
+
+    name = "counts_its_days"
+    title = {"id": "Menghitung hari", "en": "Counts its days"}
+    practice = effect = {"id": "-", "en": "-"}
+    mechanisms = levers = ()
+
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.days_seen: list = []
+
+    def on_day(self, levers):
+        self.days_seen.append(levers.today)
+
+
+def test_a_strategy_object_given_to_several_runs_carries_no_state_between_them():
+    counter = CountsItsDays()
+    models = [sim.build_model("desa_demo", strategies=[counter], seed=1) for _ in range(2)]
+    for model in models:
+        model.run()
+    seen = [model.strategies[0].days_seen for model in models]
+    assert seen[0] == seen[1] and len(seen[0]) == len(models[0].timeline)
+    assert counter.days_seen == []  # the caller's object is never the one that runs
