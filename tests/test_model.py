@@ -153,3 +153,15 @@ def test_a_strategy_object_given_to_several_runs_carries_no_state_between_them()
     seen = [model.strategies[0].days_seen for model in models]
     assert seen[0] == seen[1] and len(seen[0]) == len(models[0].timeline)
     assert counter.days_seen == []  # the caller's object is never the one that runs
+
+
+def test_the_unit_roster_is_the_models_agentset_of_units_in_arrays():
+    from sim.scenario.schema import SecurityKind
+
+    model = sim.build_model("desa_demo", seed=2)
+    model.levers.add_units(SecurityKind.POLICE, 45, 30, 1)  # a reserve joins mid-run
+    units = model.units
+    assert model.roster.units == list(units)
+    assert model.roster.ids.tolist() == units.get("unique_id")
+    assert model.roster.station.tolist() == units.get("station")
+    assert model.roster.strength.tolist() == units.get("effective_personnel")

@@ -126,7 +126,7 @@ class Levers:
         conflict-potential mapping). The new station becomes the unit's home base,
         to which temporary deployments return.
         """
-        units = sorted((u for u in self._model.units if u.kind in kinds),
+        units = sorted(self._model.units.select(lambda u: u.kind in kinds),
                        key=lambda u: (-u.personnel, u.unique_id))
         weights = np.asarray(weights, dtype=float)
         now = np.zeros(weights.size)
@@ -149,8 +149,8 @@ class Levers:
         """
         moved, ids = 0.0, []
         model = self._model
-        units = sorted((u for u in model.units if u.station == u.base != community
-                        and u.kind != SecurityKind.LINMAS),
+        units = sorted(model.units.select(lambda u: u.station == u.base != community
+                                          and u.kind != SecurityKind.LINMAS),
                        key=lambda u: (model.travel_hours[u.station, community], u.unique_id))
         for unit in units:
             if moved >= personnel:
@@ -165,14 +165,13 @@ class Levers:
     def recall(self, unit_ids: list[int]) -> None:
         """Send the given units back to their home bases."""
         wanted = set(unit_ids)
-        for unit in self._model.units:
-            if unit.unique_id in wanted:
-                unit.move_to(unit.base)
+        self._model.units.select(lambda u: u.unique_id in wanted).do(
+            lambda u: u.move_to(u.base))
 
     def _leaves_station_bare(self, unit) -> bool:
-        others = [u for u in self._model.units if u.station == unit.station and u is not unit
-                  and u.kind != SecurityKind.LINMAS]
-        return not others
+        others = self._model.units.select(lambda u: u.station == unit.station and u is not unit
+                                          and u.kind != SecurityKind.LINMAS)
+        return len(others) == 0
 
     def add_units(self, kind: SecurityKind, personnel: int, unit_size: int,
                   community: int) -> list:
@@ -209,9 +208,10 @@ class Levers:
         says risk is highest. Total dialogue capacity is unchanged.
         """
         own = np.zeros(len(self._model.communities))
-        for official in self._model.officials:
-            if official.role in LEADER_ROLES:
-                own[official.community] += official.mediation_strength
+        leaders = self._model.officials.select(lambda o: o.role in LEADER_ROLES)
+        for community, strength in leaders.groupby("community").agg(
+                "mediation_strength", sum).items():
+            own[community] = strength
         weights = np.asarray(weights, dtype=float)
         wanted = own.sum() * weights / weights.sum()
         self._model.extra_mediators += share * (wanted - own)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 from mesa import DataCollector, Model
+from mesa.agent import AgentSet
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import shortest_path
 
@@ -141,11 +142,12 @@ class ElectionConflictModel(Model):
                 full, rest = divmod(people, force.unit_size)
                 for size in [force.unit_size] * full + ([rest] if rest else []):
                     SecurityUnit(self, force.kind, size, community)
-        self.roster.freeze()
+        self.roster.make(self.units)
         self.own_mediators = np.zeros(len(self.communities))
-        for official in self.officials:
-            self.own_mediators[official.community] += official.mediation_strength
-        self.biased_officials = [o for o in self.officials if o.non_neutral > 0]
+        for community, strength in self.officials.groupby("community").agg(
+                "mediation_strength", sum).items():
+            self.own_mediators[community] = strength
+        self.biased_officials = self.officials.select(lambda o: o.non_neutral > 0)
 
     def _spread(self, count: int, where: str) -> list[tuple[int, int]]:
         """Split `count` over communities: all in one place, or by voters (largest remainder)."""
@@ -233,12 +235,12 @@ class ElectionConflictModel(Model):
         return self.timeline.phase_of(self.day_index)
 
     @property
-    def units(self):
-        return self.agents_by_type.get(SecurityUnit, [])
+    def units(self) -> AgentSet:
+        return self.agents_by_type.get(SecurityUnit, AgentSet([], random=self.random))
 
     @property
-    def officials(self):
-        return self.agents_by_type.get(Official, [])
+    def officials(self) -> AgentSet:
+        return self.agents_by_type.get(Official, AgentSet([], random=self.random))
 
     def run(self) -> None:
         """Step through the whole calendar."""
