@@ -171,6 +171,18 @@ def first_design_point(frame: pd.DataFrame, scenario: str | None = None) -> pd.D
     return mine[mine["point"] == mine["point"].min()]
 
 
+def spread(values) -> tuple[float, float, float]:
+    """Lowest, median and highest of a few runs' values (the app's range over seeds).
+
+    Examples
+    --------
+    >>> spread([3, -1, 2])
+    (-1.0, 2.0, 3.0)
+    """
+    values = np.asarray(values, dtype=float)
+    return float(values.min()), float(np.median(values)), float(values.max())
+
+
 def regency_mean(values: np.ndarray, voters: np.ndarray) -> float:
     """The regency's level of a quantity measured per community: the mean weighted by voters.
 

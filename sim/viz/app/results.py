@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
+from sim.experiments.analysis import spread
 from sim.experiments.measures import outcome, outcome_label
 from sim.model.mechanisms.clash import SEVERITIES
 from sim.viz.labels import label, number, percent
@@ -126,5 +125,4 @@ def repeat_differences(start, seeds, on_progress=None) -> dict[str, tuple[float,
             deltas[item.key].append(item.delta if item.delta is not None else item.strategy)
         if on_progress is not None:
             on_progress(done, len(seeds))
-    return {key: (float(np.min(v)), float(np.median(v)), float(np.max(v)))
-            for key, v in deltas.items()}
+    return {key: spread(v) for key, v in deltas.items()}
