@@ -1,7 +1,8 @@
-"""Speed of a Sobol study of Kutai Timur: 8 parameters, N = 256, second order (4,608 runs).
+"""Speed of the Sobol study of Kutai Timur: 9 parameters, N = 128, first and total order.
 
 Run: python benchmarks/sensitivity_speed.py [--workers 2] [--replications 1]
-Runs experiments/kutim_sobol.toml (population.scale = 10) with one replication,
+Runs experiments/kutim_sobol.toml (1,408 points at population.scale = 20) with one
+replication,
 as the issue defines the figure, on a local pool, and prints the time and runs
 per second (aim: under 15 minutes with 2 workers on 2 cores). Needs the
 kutim_2024 scenario; says so and stops if it is not there.

@@ -17,7 +17,8 @@ import numpy as np
 import sim
 from sim.strategies import CATALOGUE, PACKAGES
 
-MEASURES = ("incidents_total", "riots", "peak_tension", "peak_hoax_belief")
+MEASURES = ("incidents_total", "serious_incidents", "riots", "backlash_events", "peak_tension",
+            "peak_hoax_belief")
 
 
 def outcomes(scenario, strategies, seeds, overrides) -> tuple[np.ndarray, float, float]:

@@ -13,7 +13,7 @@ from sim.scenario.loading import ScenarioError
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
 COMMANDS = ["run", "validate", "scenarios", "experiments", "strategies", "vulnerability", "sweep",
             "plan", "summarize", "sensitivity", "report", "validate-science", "calibrate",
-            "province", "app", "film", "exercise"]
+            "province", "app", "film", "exercise", "docs"]
 
 
 
@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     except (ScenarioError, UserError, ExecutorError) as exc:
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # the reader stopped reading (`| head`): not an error of the command
+        sys.stderr.close()
+        return 0
     except OSError as exc:
         # a file or folder the command could not read or write: name it, no traceback
         where = f"{exc.filename}: " if exc.filename else ""
@@ -50,9 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
 
 
 

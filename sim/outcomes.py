@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from sim.model.mechanisms.clash import SEVERITIES
+from sim.model.record import EVENT_COLUMNS, INCIDENT_COLUMNS
 
 OUTCOME_DOCS = {
     "incidents_total": "incidents of any severity over the calendar",
@@ -24,6 +25,8 @@ OUTCOME_DOCS = {
     "non_neutrality_events": "breaches of official neutrality, scheduled and endogenous",
     "peak_hoax_belief": "highest share of residents believing a hoax on any day",
     "days_of_unrest": "days with at least one clash or riot",
+    "longest_response_hours": "longest time a clash or riot grew before responders arrived, "
+                              "hours (0 without one): how soon a bout was met",
     "turnout": "ballots cast / registered voters",
     "vote_shares": "share of valid votes per candidate id",
     "margin": "winner's share minus runner-up's, of valid votes",
@@ -59,6 +62,7 @@ def outcomes_of(model) -> dict[str, Any]:
         "non_neutrality_events": int(totals.non_neutrality),
         "peak_hoax_belief": round(float(ledger.peak_belief), 6),
         "days_of_unrest": int(((daily[:, 1] + daily[:, 2]) > 0).sum()),
+        "longest_response_hours": round(float(totals.longest_response_hours), 4),
         "turnout": round(float(ledger.vote.turnout if ledger.vote else float("nan")), 6),
         "vote_shares": {c.candidate_id: round(float(v), 6)
                         for c, v in zip(model.candidates, shares, strict=True)},
@@ -89,19 +93,16 @@ def timeseries_of(model) -> pd.DataFrame:
         drop=True)
 
 
-# the run's logs as tables: one row per incident, one per event that happened
-INCIDENT_COLUMNS = ["date", "community", "severity", "crowd", "officers", "backlash"]
-EVENT_COLUMNS = ["date", "kind", "community", "magnitude"]
 
 
 def incidents_of(model) -> pd.DataFrame:
-    """Every incident of the run so far: date, community, severity, crowd, officers, backlash."""
-    return pd.DataFrame(model.ledger.incident_log, columns=INCIDENT_COLUMNS)
+    """Every incident of the run so far, one row each (columns: `INCIDENT_COLUMNS`)."""
+    return pd.DataFrame(model.ledger.incident_log, columns=list(INCIDENT_COLUMNS))
 
 
 def events_of(model) -> pd.DataFrame:
-    """Every event that happened so far: date, kind, community, magnitude."""
-    return pd.DataFrame(model.ledger.event_log, columns=EVENT_COLUMNS)
+    """Every event that happened so far, one row each (columns: `EVENT_COLUMNS`)."""
+    return pd.DataFrame(model.ledger.event_log, columns=list(EVENT_COLUMNS))
 
 
 def _community_type():

@@ -61,6 +61,18 @@ def test_a_slower_response_means_more_serious_incidents():
         outcomes(), "serious_incidents")
 
 
+def test_bouts_are_met_within_the_dispatch_delay_plus_the_travel_of_the_nearest_unit():
+    # the longest wait of a clash or riot is the response delay and a road trip: hours, as
+    # the worst case of 2024, and twelve hours later when dispatch takes twelve
+    calm, slow = outcomes("kutim_2024_stressed"), outcomes(
+        "kutim_2024_stressed", security__response_delay_hours=12.0)
+    met = [o["longest_response_hours"] for o in calm if o["serious_incidents"]]
+    assert met and all(3.0 <= hours < 12.0 for hours in met)
+    assert all(o["longest_response_hours"] >= 12.0 for o in slow if o["serious_incidents"])
+    assert all(o["longest_response_hours"] == 0.0 for o in calm + slow
+               if not o["serious_incidents"])
+
+
 # --- graded ------------------------------------------------------------------------------
 
 

@@ -7,11 +7,14 @@ import re
 import shutil
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pandas as pd
 import pytest
 from experiment_files import PROJECT, function_experiment, quick_experiment
 
+from sim import bundled
 from sim.cli import main as cli_main
 from sim.experiments import ResultStore, load_experiment, run_experiment, summarize_store
 from sim.scenario.schema import GrievanceParams
@@ -184,9 +187,24 @@ def test_the_reproducibility_block_gives_command_hash_seeds_and_versions(quick, 
 
 def test_the_report_requests_nothing_from_the_network(reports):
     html = reports["id"]
-    sources = re.findall(r'(?:src|href)="([^"]*)"', html)
-    assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
+    images = re.findall(r'src="([^"]*)"', html)
+    assert images and all(s.startswith("data:image/png;base64,") for s in images)
+    links = re.findall(r'href="([^"]*)"', html)
+    assert links and all(link.startswith("file://") for link in links), "only installed docs"
     assert "<script" not in html and "@import" not in html and "url(" not in html
+
+
+def test_the_report_cites_documentation_that_is_installed_by_a_command_that_finds_it(reports):
+    for html in reports.values():
+        assert "(docs/calibration.md)" not in html, "a repository path is no citation"
+        block = unescape(section(html, "reproduce"))
+        for name in ("ODD", "calibration", "strategies"):
+            assert f"kondusif docs {name}" in block
+        targets = [Path(url2pathname(urlparse(link).path))
+                   for link in re.findall(r'href="(file://[^"]*)"', block)]
+        assert {t.name for t in targets} >= {"ODD.md", "calibration.md", "strategies.md"}
+        assert all(t.is_file() and t == bundled.doc_path(t.stem) for t in targets)
+    assert "(kondusif docs calibration)" in reports["en"], "the calibrated assumptions cite it"
 
 
 def test_the_command_writes_the_report_where_asked(quick, tmp_path, capsys):

@@ -74,6 +74,59 @@ def bundled_path(kind: str, name: str, folder: str = "") -> Path:
     return path
 
 
+DOCS = "docs"
+DOC_SUFFIX = ".md"
+
+
+def doc_path(name: str) -> Path:
+    """The installed documentation page `name` (``"calibration"`` or ``"calibration.md"``).
+
+    The same page the repository's ``docs/`` folder holds, wherever kondusif is
+    installed, so a report or the app can point a reader at a file that exists.
+
+    Raises
+    ------
+    NotBundled
+        If there is no such page; the message lists the pages there are.
+
+    Examples
+    --------
+    >>> doc_path("calibration.md").name
+    'calibration.md'
+    """
+    stem = name.removesuffix(DOC_SUFFIX)
+    path = bundled_root(DOCS) / f"{stem}{DOC_SUFFIX}"
+    if not path.is_file():
+        known = ", ".join(doc_names()) or "none"
+        raise NotBundled(f"no documentation page called {stem!r}; pages: {known}")
+    return path
+
+
+def doc_names() -> list[str]:
+    """Names (stems) of the installed documentation pages, sorted.
+
+    Examples
+    --------
+    >>> "ODD" in doc_names()
+    True
+    """
+    return sorted(p.stem for p in bundled_root(DOCS).glob(f"*{DOC_SUFFIX}"))
+
+
+def doc_title(name: str) -> str:
+    """A page's first heading, without the ``#``.
+
+    Examples
+    --------
+    >>> doc_title("calibration")
+    'Calibration and its limits'
+    """
+    for line in doc_path(name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            return line.lstrip("#").strip()
+    return name
+
+
 def looks_like_path(text: str) -> bool:
     """A file path (has a folder part or a .toml suffix) rather than a bundled name."""
     return "/" in text or "\\" in text or text.endswith(SUFFIX) or text.startswith(".")

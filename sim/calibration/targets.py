@@ -85,6 +85,12 @@ KUTIM_STRESSED = [
            "over months (unrest-scale notes: Polda Papua, Kapolres Puncak Jaya, 2024-25); "
            "log10(1 + clashes and riots) within 0.5 of log10(31): about 10 to 100",
            transform="log10p1"),
+    Target("kutim_stressed.contained_within_hours", "kutim_stressed", "kutim_2024_stressed",
+           ("longest_response_hours",), 2.0, 4.0,
+           "the worst case's bouts were each contained within hours: in Mulia on voting day "
+           "'about 2 hours later' the situation calmed (Polda Papua spokesman via detik, VOI, "
+           "jpnn, 28-29 Nov 2024; unrest-scale notes); the model's longest time a clash or "
+           "riot grew before responders arrived; tolerance: estimate, within about six hours"),
     Target("kutim_stressed.turnout", "kutim_stressed", "kutim_2024_stressed", ("turnout",),
            202_732 / 297_994, 0.08,
            "unrest of the worst case's size does not empty a regency's polling stations "

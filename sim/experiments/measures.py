@@ -76,6 +76,7 @@ OUTCOMES: dict[str, Outcome] = _declare(
     Outcome("non_neutrality_events", LOWER, "count"),
     Outcome("peak_hoax_belief", LOWER, "share"),
     Outcome("days_of_unrest", LOWER, "count"),
+    Outcome("longest_response_hours", LOWER, "level"),
     Outcome("turnout", HIGHER, "share"),
     Outcome("margin", NEITHER, "share"),
     Outcome("dispute_filed", LOWER, "flag"),

@@ -39,6 +39,12 @@ from sim.scenario.schema import Event, Phase, Scenario
 
 STREAMS = ("population", "officials", "rumor", "activation", "clash", "policing", "voting",
            "events")
+# Streams drawn afresh each day from (seed, stream, day): two runs with the same seed that
+# differ on day d (a strategy, an event) still share every random number of day d + 1, so
+# paired comparisons measure the difference of what was done, not of how draws drifted
+# apart (synchronised common random numbers; Law 2015, Simulation Modeling and Analysis,
+# ch. 11). The population is drawn once, at the start.
+DAILY_STREAMS = STREAMS[1:]
 
 
 class ElectionConflictModel(Model):
@@ -67,7 +73,10 @@ class ElectionConflictModel(Model):
         super().__init__(rng=np.random.default_rng(rng))
         self.scenario = scenario
         self.strategies = list(strategies)
-        self.streams = dict(zip(STREAMS, self.rng.spawn(len(STREAMS)), strict=True))
+        self._stream_roots = dict(zip(STREAMS, self.rng.bit_generator.seed_seq.spawn(
+            len(STREAMS)), strict=True))
+        self.streams = {name: np.random.default_rng(root)
+                        for name, root in self._stream_roots.items()}
         self.timeline = Timeline(scenario)
         self.election = Election.of_scenario(scenario)
         self.population = build_population(scenario, self.streams["population"], self.election)
@@ -273,6 +282,10 @@ class ElectionConflictModel(Model):
 
     def _start_day(self) -> None:
         self.day.start()
+        for name in DAILY_STREAMS:
+            root = self._stream_roots[name]
+            self.streams[name] = np.random.default_rng(np.random.SeedSequence(
+                root.entropy, spawn_key=(*root.spawn_key, self.day_index)))
         self.extra_mixing[:] = 0
         self.roster.busy[:] = False
 
@@ -501,7 +514,7 @@ class ElectionConflictModel(Model):
         crowd, severity = mech.clash.resolve(first, pool[where], officers, delay, s.clash)
         for i in range(where.size):
             self._disperse(int(where[i]), crowd[i], officers[i], severity[i])
-        self._consequences(where, crowd, severity, officers)
+        self._consequences(where, crowd, severity, officers, delay)
         names = mech.clash.SEVERITIES
         return np.bincount(where, weights=[s.clash.excitation[names[k]] for k in severity],
                            minlength=len(self.communities))
@@ -524,7 +537,7 @@ class ElectionConflictModel(Model):
         if s.clash.fatigue_days > 0:
             self._take_out(members[detained:], jail=False)
 
-    def _consequences(self, where, crowd, severity, officers) -> None:
+    def _consequences(self, where, crowd, severity, officers, delay) -> None:
         s = self.scenario
         rng = self.streams["policing"]
         n_c = len(self.communities)
@@ -548,11 +561,16 @@ class ElectionConflictModel(Model):
         np.clip(self.legitimacy_deficit, 0.0, 1.0, out=self.legitimacy_deficit)
         ledger.totals.injuries += float(injuries.sum())
         ledger.totals.backlash_events += int(backlash.sum())
+        serious = severity >= mech.clash.CLASH
+        if serious.any():
+            ledger.totals.longest_response_hours = max(ledger.totals.longest_response_hours,
+                                                       float(delay[serious].max()))
         for i in range(where.size):
             ledger.incident_log.append({
                 "date": self.today.isoformat(), "community": self.communities[where[i]].name,
                 "severity": names[severity[i]], "crowd": float(crowd[i]),
-                "officers": float(officers[i]), "backlash": bool(backlash[i])})
+                "officers": float(officers[i]), "response_hours": float(delay[i]),
+                "backlash": bool(backlash[i])})
 
     def _vote(self) -> None:
         pop, v = self.population, self.scenario.voting

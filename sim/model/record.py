@@ -65,6 +65,13 @@ class Totals:
     arrests: float = 0.0  # voters
     backlash_events: int = 0
     non_neutrality: int = 0
+    longest_response_hours: float = 0.0  # of clashes and riots: how long a crowd grew unopposed
+
+
+# the columns of one incident_log row, in the order result frames show them
+INCIDENT_COLUMNS = ("date", "community", "severity", "crowd", "officers", "response_hours",
+                    "backlash")
+EVENT_COLUMNS = ("date", "kind", "community", "magnitude")
 
 
 @dataclass

@@ -174,6 +174,20 @@ def test_the_language_switch_turns_the_page_to_english_and_back(app_url, browser
     page.close()
 
 
+def test_the_about_panel_opens_the_installed_trainers_guide_and_returns(app_url, browser,
+                                                                        artifacts):
+    page = open_page(browser, app_url)
+    page.locator(".kondusif-about").click()
+    page.get_by_role("heading", name="DOKUMENTASI").wait_for(timeout=20_000)
+    page.locator(".kondusif-doc-training-app").click()
+    page.get_by_role("heading", name="Panduan pelatih: aplikasi latihan Kondusif",
+                     exact=False).first.wait_for(timeout=20_000)
+    page.screenshot(path=str(artifacts / "app-docs-page.png"))
+    page.locator(".kondusif-doc-back").click()
+    page.get_by_text("APA INI").wait_for(timeout=20_000)
+    page.close()
+
+
 def test_an_exercise_plays_to_the_end_stopping_at_each_question(app_url, browser, artifacts):
     page = open_page(browser, app_url)
     choose(page, "kondusif-exercise", "Gelombang hoaks menjelang masa tenang")

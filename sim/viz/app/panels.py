@@ -7,7 +7,7 @@ import solara
 
 from sim.scenario import bundled_names
 from sim.scenario.schema import Phase
-from sim.viz.app.about import about_markdown
+from sim.viz.app.about import DOCS_HEADING, DOCS_HINT, about_markdown, doc_markdown, doc_pages
 from sim.viz.app.errors import AppError
 from sim.viz.app.i18n import long_date, short_date, text
 from sim.viz.app.results import outcome_rows
@@ -150,5 +150,16 @@ def Notice(key_params, lang: str):
 
 @solara.component
 def AboutPanel(lang: str):
-    """The NetLogo-style Info text."""
+    """The NetLogo-style Info text, then the installed documentation pages to open."""
+    page = solara.use_reactive("")
+    if page.value:
+        solara.Button(f"← {DOCS_HEADING[lang]}", small=True, text=True,
+                      classes=["kondusif-doc-back"], on_click=lambda: page.set(""))
+        solara.Markdown(doc_markdown(page.value))
+        return
     solara.Markdown(about_markdown(lang))
+    solara.Markdown(f"### {DOCS_HEADING[lang]}\n\n{DOCS_HINT[lang]}")
+    with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
+        for name, title in doc_pages().items():
+            solara.Button(title, small=True, outlined=True, classes=[f"kondusif-doc-{name}"],
+                          on_click=lambda name=name: page.set(name))

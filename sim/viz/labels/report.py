@@ -364,6 +364,19 @@ REPORT: dict[str, dict[str, str]] = {
     "package": {"id": "Paket", "en": "Package"},
     "version": {"id": "Versi", "en": "Version"},
     "report_made_with": {"id": "Laporan ini dibuat dengan", "en": "This report was made with"},
+    "docs_cited": {"id": "Dokumentasi yang dirujuk", "en": "Documentation cited"},
+    "docs_intro": {
+        "id": "Halaman dokumentasi versi kondusif yang membuat laporan ini. Di komputer mana pun "
+              "yang memasang kondusif, perintah di kolom kedua menunjukkan halaman yang sama "
+              "(tambahkan --show untuk mencetak isinya); tautan membuka berkas di komputer "
+              "pembuat laporan.",
+        "en": "Documentation pages of the kondusif version that made this report. On any "
+              "computer with kondusif installed, the command in the second column finds the "
+              "same page (add --show to print it); the link opens the file on the computer "
+              "that made the report."},
+    "page": {"id": "Halaman", "en": "Page"},
+    "command": {"id": "Perintah", "en": "Command"},
+    "installed_at": {"id": "Terpasang di", "en": "Installed at"},
     "experiment_file": {"id": "Berkas eksperimen sebagaimana dijalankan (disimpan di "
                               "experiment.toml dalam folder hasil)",
                         "en": "The experiment file as run (kept as experiment.toml in the "

@@ -18,6 +18,8 @@ SHARED: dict[str, dict[str, str]] = {
     "non_neutrality_events": {"id": "Pelanggaran netralitas", "en": "Neutrality breaches"},
     "peak_hoax_belief": {"id": "Puncak kepercayaan hoaks", "en": "Peak hoax belief"},
     "days_of_unrest": {"id": "Hari dengan kerusuhan/bentrokan", "en": "Days of unrest"},
+    "longest_response_hours": {"id": "Jam terlama sebelum aparat tiba di bentrokan",
+                               "en": "Longest hours before responders reached a clash"},
     "turnout": {"id": "Partisipasi pemilih", "en": "Turnout"},
     "vote_shares": {"id": "Perolehan suara", "en": "Vote shares"},
     "margin": {"id": "Selisih suara", "en": "Margin"},

@@ -1,14 +1,16 @@
 """The model settings a planner should know were assumed, in plain words, with their origin.
 
 Values are read from the scenario as run; meanings and origins are the ones
-documented in docs/ODD.md and docs/calibration.md.
+documented in the ODD and calibration pages (`kondusif docs ODD`, `kondusif docs calibration`).
 """
 
 from __future__ import annotations
 
 ESTIMATE = {"id": "perkiraan", "en": "estimate"}
-CALIBRATED = {"id": "perkiraan, dikalibrasi pada Pilkada Kutai Timur 2024 (docs/calibration.md)",
-              "en": "estimate, calibrated to the Kutai Timur 2024 Pilkada (docs/calibration.md)"}
+CALIBRATED = {"id": "perkiraan, dikalibrasi pada Pilkada Kutai Timur 2024 "
+                    "(kondusif docs calibration)",
+              "en": "estimate, calibrated to the Kutai Timur 2024 Pilkada "
+                    "(kondusif docs calibration)"}
 
 # path -> meaning in both languages, and where the number comes from
 MAIN_ASSUMPTIONS: dict[str, dict[str, dict[str, str]]] = {

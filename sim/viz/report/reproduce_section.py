@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim import bundled
 from sim.experiments.store import code_version, package_versions
 from sim.viz.report.formats import text
 from sim.viz.report.gather import Results, Study
 from sim.viz.report.html import Section, escape, note, paragraph, preformatted, table_tag
 
 MAX_SEEDS_SHOWN = 60
+# the pages the report's sentences rest on: the model, its calibration, strategies, the runs
+DOCS_CITED = ("ODD", "calibration", "strategies", "experiments", "report")
 
 
 def reproduce_section(results: Results, lang: str, report_command: str) -> Section:
@@ -31,6 +34,7 @@ def reproduce_section(results: Results, lang: str, report_command: str) -> Secti
         parts.append(f"<h3>{escape(text('study_command', lang))}</h3>")
         parts.append(table_tag(_study_facts(results.study, lang),
                                (text("what", lang), text("value", lang))))
+    parts += _docs_cited(lang)
     copy = results.folder / "experiment.toml"
     if copy.is_file():
         parts += [f"<h3>{escape(text('experiment_file', lang))}</h3>",
@@ -108,3 +112,23 @@ def _study_facts(study: Study, lang: str) -> pd.DataFrame:
              (text("code_version", lang), manifest.get("code_version", text("unknown", lang))),
              (text("created", lang), manifest.get("created", text("unknown", lang)))]
     return pd.DataFrame(facts, columns=[text("what", lang), text("value", lang)])
+
+
+def _docs_cited(lang: str) -> list[str]:
+    """The cited documentation pages: a command that finds each anywhere, and a link here."""
+    rows = []
+    for name in DOCS_CITED:
+        try:
+            path = bundled.doc_path(name)
+        except bundled.NotBundled:
+            continue  # an installation without its docs: the command column would fail too
+        link = f'<a href="{escape(path.resolve().as_uri())}">{escape(path.name)}</a>'
+        rows.append((escape(bundled.doc_title(name)), f"<code>kondusif docs {name}</code>", link))
+    if not rows:
+        return []
+    head = (text("page", lang), text("command", lang), text("installed_at", lang))
+    body = "".join(f'<tr><td class="text">{a}</td><td class="text">{b}</td>'
+                   f'<td class="text">{c}</td></tr>' for a, b, c in rows)
+    header = "".join(f'<th class="text">{escape(h)}</th>' for h in head)
+    return [f"<h3>{escape(text('docs_cited', lang))}</h3>", paragraph(text("docs_intro", lang)),
+            f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"]
