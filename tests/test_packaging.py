@@ -79,3 +79,16 @@ def test_a_checkout_reads_its_own_folders_never_the_current_ones(tmp_path, monke
 def test_a_kind_that_is_not_bundled_says_so():
     with pytest.raises(bundled.NotBundled, match="no bundled nothing"):
         bundled.bundled_root("nothing")
+
+
+def test_an_installation_without_bundled_files_names_the_problem_not_a_traceback(monkeypatch,
+                                                                                   capsys):
+    from sim.cli import main as cli_main
+
+    def missing(kind):
+        raise bundled.NotBundled(f"no bundled {kind} in this installation of kondusif")
+
+    monkeypatch.setattr(bundled, "bundled_root", missing)
+    assert cli_main(["run", "kutim_2024"]) == 2
+    err = capsys.readouterr().err
+    assert "none in this installation of kondusif" in err and "Traceback" not in err

@@ -6,7 +6,7 @@ which target groups to hold out and predict, and how long ABC-SMC runs.
     [calibration]
     name = "kutim_calibration"
     parameters = ["grievance.legitimacy", "voting.base_turnout"]  # from the prior table
-    groups = ["kutim", "kutim_stressed", "kaltim"]                # sim.calibration.targets
+    groups = ["kutim", "kutim_worst", "kaltim"]                # sim.calibration.targets
     held_out = ["kaltim"]                                         # predicted, not fitted
     population_size = 40
     generations = 4

@@ -12,8 +12,9 @@ Its role says what agreement would mean:
 - a group the calibration holds out is predicted instead: that is the
   independent test.
 
-Groups: ``kutim`` (Kutai Timur 2024), ``kutim_stressed`` (a stressed variant
-built to resemble the worst case of 2024 in size), ``kaltim`` (East
+Groups: ``kutim`` (Kutai Timur 2024), ``kutim_worst`` (Kutai Timur with the stressed
+scenario's hoax and disputed count and the worst case's loss of legitimacy,
+scenarios/kutim_2024_worst_case.toml, built to resemble the worst case of 2024), ``kaltim`` (East
 Kalimantan's nine other 2024 regency and city races).
 """
 
@@ -78,20 +79,20 @@ KUTIM = [
            "(regional press; MK register)"),
 ]
 
-KUTIM_STRESSED = [
-    Target("kutim_stressed.serious_incidents", "kutim_stressed", "kutim_2024_stressed",
+KUTIM_WORST = [
+    Target("kutim_worst.serious_incidents", "kutim_worst", "kutim_2024_worst_case",
            ("incidents_by_severity.clash", "incidents_by_severity.riot"), math.log10(31), 0.5,
            "the worst regency of 2024 (Puncak Jaya) had a few tens of serious clash events "
            "over months (unrest-scale notes: Polda Papua, Kapolres Puncak Jaya, 2024-25); "
            "log10(1 + clashes and riots) within 0.5 of log10(31): about 10 to 100",
            transform="log10p1"),
-    Target("kutim_stressed.contained_within_hours", "kutim_stressed", "kutim_2024_stressed",
+    Target("kutim_worst.contained_within_hours", "kutim_worst", "kutim_2024_worst_case",
            ("longest_response_hours",), 2.0, 4.0,
            "the worst case's bouts were each contained within hours: in Mulia on voting day "
            "'about 2 hours later' the situation calmed (Polda Papua spokesman via detik, VOI, "
            "jpnn, 28-29 Nov 2024; unrest-scale notes); the model's longest time a clash or "
            "riot grew before responders arrived; tolerance: estimate, within about six hours"),
-    Target("kutim_stressed.turnout", "kutim_stressed", "kutim_2024_stressed", ("turnout",),
+    Target("kutim_worst.turnout", "kutim_worst", "kutim_2024_worst_case", ("turnout",),
            202_732 / 297_994, 0.08,
            "unrest of the worst case's size does not empty a regency's polling stations "
            "(unrest-scale notes); tolerance: estimate"),
@@ -109,5 +110,5 @@ KALTIM = [
            "against the empty box", role="input"),
 ]
 
-GROUPS: dict[str, list[Target]] = {"kutim": KUTIM, "kutim_stressed": KUTIM_STRESSED,
+GROUPS: dict[str, list[Target]] = {"kutim": KUTIM, "kutim_worst": KUTIM_WORST,
                                    "kaltim": KALTIM}

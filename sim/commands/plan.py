@@ -13,10 +13,12 @@ def add_parser(sub):
     parser = sub.add_parser(
         "plan", help="answer an experiment's [plan]: sweep, search under the budget, robustness",
         description="Run an experiment's sweep and every stage its [plan] table asks for: a "
-                    "successive-halving search over the subsets of strategies held to the "
-                    "budget, a paired comparison of the sweep's sets with the search's "
-                    "finalists, and the leading options across plausible worlds. Each stage "
-                    "is stored under OUT/plan/; run the same command again to resume.")
+                    "search under the budget (successive halving over the subsets of "
+                    "strategies, or pymoo's GA / NSGA-II over their intensities: "
+                    "[plan.search] method), a paired comparison of the sweep's sets with the "
+                    "search's finalists, and the leading options across plausible worlds. "
+                    "Each stage is stored under OUT/plan/; run the same command again to "
+                    "resume.")
     parser.add_argument("experiment", type=Path, help="experiment file (TOML)")
     parser.add_argument("--executor", choices=EXECUTORS, default="local",
                         help="serial, local process pool (default), or dask")

@@ -44,9 +44,28 @@ def main(args) -> int:
         from sim.viz.experiment_figures import save_experiment_figures
 
         written = save_experiment_figures(store, summary, args.folder / "figures", args.lang)
+        written += _save_front(answer, args.folder / "figures", args.lang)
         if not args.json:
             print(f"\n{len(written)} figures in {args.folder / 'figures'}/")
     return 0
+
+
+def _save_front(answer, folder: Path, lang: str) -> list[Path]:
+    """The search's Pareto front as a figure, when an NSGA-II search made one."""
+    from sim.viz import answer as words
+
+    if answer is None or words.front_ends(answer.intensities) is None:
+        return []
+    import matplotlib.pyplot as plt
+
+    from sim.viz.plan_figures import front_figure
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"pareto_front_{lang}.png"
+    fig = front_figure(answer, lang)
+    fig.savefig(path, dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return [path]
 
 
 def answer_of(store):
@@ -66,13 +85,24 @@ def answer_text(answer, lang: str = "id") -> str:
              f"{words.option_name(answer.recommended, lang)}",
              words.headline(answer, lang), *words.sureness(answer, lang),
              words.cost_sentence(answer, lang), words.failure_sentence(answer, lang),
-             *words.robustness_sentences(answer, lang), words.search_sentence(answer, lang)]
-    table = words.ranking_rows(answer, lang)
+             *words.robustness_sentences(answer, lang), words.search_sentence(answer, lang),
+             words.trade_off_sentence(answer, lang)]
+    rows = _columns(words.ranking_rows(answer, lang))
+    front = words.front_rows(answer, lang)
+    if not front.empty:
+        heading = words.words("front_heading", lang, shown=len(front),
+                              count=len(answer.intensities.front))
+        rows += ["", f"{heading}:", *_columns(front)]
+    return "\n".join([line for line in lines if line] + [""] + rows)
+
+
+def _columns(table: pd.DataFrame) -> list[str]:
+    """A table as lines of left-aligned columns."""
     widths = {c: max(len(c), *(len(str(v)) for v in table[c])) for c in table.columns}
     rows = ["  ".join(f"{c:<{widths[c]}}" for c in table.columns)]
     rows += ["  ".join(f"{str(v):<{widths[c]}}" for c, v in row.items())
              for _, row in table.iterrows()]
-    return "\n".join([line for line in lines if line] + [""] + rows)
+    return rows
 
 
 def _interval(low: float, high: float, lang: str, digits: int) -> str:

@@ -106,14 +106,15 @@ def run_id(model: str, scenario: str, strategies: tuple[str, ...], overrides: di
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def expand(spec: Experiment, path: Path, points: list[dict[str, Any]] | None = None
-           ) -> Iterator[RunTask]:
+def expand(spec: Experiment, path: Path, points: list[dict[str, Any]] | None = None,
+           arms: list[list[str]] | None = None) -> Iterator[RunTask]:
     """Every run of the experiment, replication by replication (so a stopped sweep is balanced).
 
     Parameters
     ----------
     spec, path : the experiment and its file (scenario paths are relative to it)
     points : design points to use instead of the experiment's own (sensitivity samples)
+    arms : the arms run at each point (default every arm at every point)
     """
     from sim.calibration.posterior import posterior_draws
 
@@ -130,7 +131,7 @@ def expand(spec: Experiment, path: Path, points: list[dict[str, Any]] | None = N
                 if draws is not None:
                     point = draws[replication] | point
                 parameters = tuple(point.items())
-                for arm in spec.arms:
+                for arm in spec.arms if arms is None else arms[index]:
                     strategies = arm_strategies(arm)
                     yield RunTask(
                         run_id=run_id(spec.experiment.model, scenario, strategies,
@@ -143,8 +144,10 @@ def expand(spec: Experiment, path: Path, points: list[dict[str, Any]] | None = N
                         root_seed=spec.experiment.root_seed, timeseries=columns, outcomes=keep)
 
 
-def count_runs(spec: Experiment, points: list[dict[str, Any]] | None = None) -> int:
+def count_runs(spec: Experiment, points: list[dict[str, Any]] | None = None,
+               arms: list[list[str]] | None = None) -> int:
     """How many runs `expand` gives, without building them."""
     n_points = len(design_points(spec) if points is None else points)
     n_scenarios = max(1, len(spec.experiment.scenarios))
-    return spec.experiment.replications * n_scenarios * n_points * len(spec.arms)
+    cells = n_points * len(spec.arms) if arms is None else sum(len(a) for a in arms)
+    return spec.experiment.replications * n_scenarios * cells

@@ -5,6 +5,7 @@ own results store under the output folder (resumable, on any executor)::
 
     OUT/                       the sweep: the experiment's own strategy sets
     OUT/plan/search/round-N/   successive halving over the subsets ([plan.search])
+    OUT/plan/search/generation-N/  or pymoo's GA / NSGA-II over intensities (method)
     OUT/plan/compare/          the sweep's sets and the search's finalists, paired
     OUT/plan/robustness/       the leading options across plausible worlds
 
@@ -31,18 +32,25 @@ from sim.experiments.ranking import Ranking, paired_matrix, rank_options
 from sim.experiments.robustness import parameter_source, per_world, robustness_table
 from sim.experiments.runner import SweepReport, run_experiment
 from sim.experiments.search import SearchResult, read_search, search_strategies, successive_halving
+from sim.experiments.search_intensity import (
+    IntensityResult,
+    generation_folders,
+    intensity_search,
+    read_intensity_search,
+)
 from sim.experiments.spec import (
     BASELINE,
     Experiment,
     ExperimentError,
-    arm_strategies,
     scenario_path,
 )
 from sim.experiments.stages import (
     Runner,
+    option_strategies,
     options_of,
     plan_budget,
     plan_point,
+    plan_scenario,
     read_stage,
     run_stage,
 )
@@ -63,12 +71,35 @@ def check_plan(spec: Experiment, path: Path) -> None:
         problems += exc.problems
     if not spec.is_function_model:
         known = known_outcomes() | {n for n, o in OUTCOMES.items() if o.sum_of}
+        objectives = spec.plan.search.objectives if spec.plan.search else []
         problems += [f"plan measure {m!r}: the model has no outcome {parse_measure(m).outcome!r};"
                      f" known: {', '.join(sorted(known))}"
-                     for m in spec.plan.all_measures() if parse_measure(m).outcome not in known]
+                     for m in dict.fromkeys([*spec.plan.all_measures(), *objectives])
+                     if parse_measure(m).outcome not in known]
         problems += _check_plan_scenario(spec, path)
+    else:
+        problems += _check_function_search(spec)
     if problems:
         raise ExperimentError(str(path), problems)
+
+
+def _check_function_search(spec: Experiment) -> list[str]:
+    """A function model's pymoo search: its parameters exist, it gives the objectives and cost."""
+    from sim.experiments.search_intensity import objectives_of
+    from sim.experiments.spec import resolve_function
+
+    settings = spec.plan.search
+    if settings is None or settings.method == "successive_halving" or not settings.strategies:
+        return []
+    point = spec.fixed | plan_point(spec) | {name: 0.5 for name in settings.strategies}
+    produced = resolve_function(spec.experiment.model)(point, 0)
+    wanted = [(f"plan.search.objectives: {m!r}", parse_measure(m).outcome)
+              for m in objectives_of(spec)]
+    if plan_budget(spec) is not None:
+        wanted.append(("experiment.budget: a budget", "cost"))
+    return [f"{where}: {spec.experiment.model} gives no outcome {name!r} (it gives "
+            f"{', '.join(sorted(produced))}); expected a measure of one of them"
+            for where, name in wanted if name not in produced]
 
 
 def _check_plan_scenario(spec: Experiment, path: Path) -> list[str]:
@@ -111,14 +142,19 @@ def run_plan(spec: Experiment, path: Path, out: Path, runner: Runner) -> list[Sw
                                          runner.scheduler, progress=runner.progress))
     finalists: list[str] = []
     if spec.plan.search is not None:
-        found = successive_halving(spec, path, stage_folder(out, "search"), runner)
+        folder = stage_folder(out, "search")
+        if spec.plan.search.method == "successive_halving":
+            found = successive_halving(spec, path, folder, runner)
+            searched = [stage_folder(out, "search", f"round-{len(found.rounds) - 1}")]
+        else:
+            found = intensity_search(spec, path, folder, runner)
+            searched = [where for _, where in generation_folders(folder)]
         finalists = found.finalists
         labels = list(dict.fromkeys([*spec.arms, *finalists]))
-        last = stage_folder(out, "search", f"round-{len(found.rounds) - 1}")
         switches = search_strategies(spec)
         run_stage(spec, path, stage_folder(out, "compare"), "compare",
                   options_of(spec, labels, switches), [{}], spec.experiment.replications,
-                  runner, reuse=[out, last])
+                  runner, reuse=[out, *searched])
     if spec.plan.robustness is not None:
         settings = spec.plan.robustness
         ranking = nominal_ranking(spec, out)
@@ -170,7 +206,8 @@ class Answer:
     budget: float | None
     costs: pd.DataFrame  # option, full_cost, held_cost, share_held, strategies
     others: dict[str, Ranking] = field(default_factory=dict)  # other measures
-    search: SearchResult | None = None
+    search: SearchResult | None = None  # successive halving over subsets
+    intensities: IntensityResult | None = None  # pymoo over intensities (ga, nsga2)
     robustness: pd.DataFrame | None = None
     robustness_source: str = ""
     worlds: list[dict[str, Any]] = field(default_factory=list)
@@ -203,6 +240,8 @@ class Answer:
             "other_measures": {k: r.to_dict() for k, r in self.others.items()},
             "costs": self.costs.to_dict(orient="records"), "cost_risk_front": self.front,
             "search": None if self.search is None else self.search.to_dict(),
+            "intensity_search": None if self.intensities is None else
+            self.intensities.to_dict(),
             "robustness": None if self.robustness is None else {
                 "source": self.robustness_source, "worlds": len(self.worlds),
                 "satisficing": self.satisficing,
@@ -238,9 +277,11 @@ def planner_answer(spec: Experiment, path: Path, out: Path) -> Answer:
         recommended != BASELINE and BASELINE in ranking.options) else None
     answer = Answer(measure, ranking, recommended, versus, plan_budget(spec),
                     budget_table(spec, path, ranking.options), others, power=spec.plan.power)
-    if spec.plan.search is not None:
+    if spec.plan.search is not None and spec.plan.search.method == "successive_halving":
         answer.search = read_search(stage_folder(out, "search"), measure,
                                     spec.plan.search.finalists)
+    elif spec.plan.search is not None:
+        answer.intensities = read_intensity_search(spec, path, stage_folder(out, "search"))
     _robustness(answer, spec, out)
     return answer
 
@@ -287,16 +328,13 @@ def budget_table(spec: Experiment, path: Path, options: list[str]) -> pd.DataFra
     columns = ["option", "full_cost", "held_cost", "share_held", "strategies"]
     if spec.is_function_model or not spec.experiment.scenarios:
         return pd.DataFrame(columns=columns)
-    from sim.scenario import load_scenario
-    from sim.strategies import fit_to_budget, resolve_strategies, total_cost
+    from sim.strategies import fit_to_budget, total_cost
 
     budget = plan_budget(spec)
-    overrides = {k: v for k, v in (spec.fixed | plan_point(spec)).items()
-                 if k != spec.budget_path}
-    scenario = load_scenario(scenario_path(spec.experiment.scenarios[0], path), overrides)
+    scenario = plan_scenario(spec, path)
     rows = []
     for option in options:
-        full = resolve_strategies(arm_strategies(option), scenario)
+        full = option_strategies(option, scenario)
         held = full if budget is None else fit_to_budget(full, scenario, budget)
         shares = {}
         for whole, part in zip(full, held, strict=True):

@@ -97,7 +97,8 @@ class _Buffer:
 def run_experiment(spec: Experiment, path: Path, out: str | Path, executor: str = "local",
                    workers: int | None = None, scheduler: str | None = None,
                    points: list[dict[str, Any]] | None = None, progress: bool = True,
-                   flush_rows: int = 500, flush_seconds: float = 5.0) -> SweepReport:
+                   flush_rows: int = 500, flush_seconds: float = 5.0,
+                   arms: list[list[str]] | None = None) -> SweepReport:
     """Run every run of `spec` not yet in the store at `out`, and store each as it finishes.
 
     Parameters
@@ -106,6 +107,7 @@ def run_experiment(spec: Experiment, path: Path, out: str | Path, executor: str 
     out : output folder; created, or resumed if it holds this experiment's store
     executor, workers, scheduler : see `sim.experiments.executors.open_executor`
     points : design points replacing the experiment's own (used by sensitivity studies)
+    arms : the arms run at each of `points` (default every arm at every point)
     progress : show a progress bar with rate and time left
     flush_rows, flush_seconds : write a part after this many runs or this long
 
@@ -115,11 +117,11 @@ def run_experiment(spec: Experiment, path: Path, out: str | Path, executor: str 
     >>> spec, path = load_experiment("experiments/quick.toml")
     >>> report = run_experiment(spec, path, "out/quick", executor="serial")  # doctest: +SKIP
     """
-    total = count_runs(spec, points)
+    total = count_runs(spec, points, arms)
     with ResultStore.open_for(out, spec, path, total) as store:
         done = store.finished_ids()
         # a generator, not a list: memory stays flat however many runs the experiment has
-        pending = (t for t in expand(spec, path, points) if t.run_id not in done)
+        pending = (t for t in expand(spec, path, points, arms) if t.run_id not in done)
         report = SweepReport(Path(out), total, skipped=len(done))
         started = time.perf_counter()
         buffer = _Buffer(store, flush_rows, flush_seconds)

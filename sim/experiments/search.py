@@ -30,12 +30,12 @@ from pathlib import Path
 import pandas as pd
 
 from sim.experiments.measures import Measure, parse_measure
-from sim.experiments.spec import Experiment, ExperimentError, arm_strategies, scenario_path
+from sim.experiments.spec import Experiment, ExperimentError, arm_strategies
 from sim.experiments.stages import (
     Runner,
     options_of,
     plan_budget,
-    plan_point,
+    plan_scenario,
     read_stage,
     run_stage,
 )
@@ -105,12 +105,9 @@ def feasible(spec: Experiment, path: Path, arms: list[str]) -> tuple[list[str], 
     budget = plan_budget(spec)
     if spec.is_function_model or budget is None:
         return arms, []
-    from sim.scenario import load_scenario
     from sim.strategies import minimum_cost, resolve_strategies
 
-    overrides = {k: v for k, v in (spec.fixed | plan_point(spec)).items()
-                 if k != spec.budget_path}
-    scenario = load_scenario(scenario_path(spec.experiment.scenarios[0], path), overrides)
+    scenario = plan_scenario(spec, path)
     fits, left = [], []
     for arm in arms:
         strategies = resolve_strategies(arm_strategies(arm), scenario)

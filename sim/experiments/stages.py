@@ -23,12 +23,20 @@ import pandas as pd
 
 from sim.experiments.design import design_points, expand
 from sim.experiments.runner import run_experiment
-from sim.experiments.spec import BASELINE, Experiment, ExperimentError, Keep, arm_strategies
+from sim.experiments.spec import (
+    BASELINE,
+    Experiment,
+    ExperimentError,
+    Keep,
+    arm_strategies,
+    scenario_path,
+)
 from sim.experiments.store import ResultStore
 from sim.experiments.worker import RunRecord
 from sim.store_io import atomic_write_bytes
 
 STAGE_FILE = "stage.json"
+INTENSITY = "@"  # "counter_hoax@0.6": the strategy with its budget knob at 0.6
 COPY_CHUNK = 2000
 
 
@@ -72,16 +80,78 @@ def plan_point(spec: Experiment) -> dict[str, Any]:
     return {spec.budget_path: budget}  # a plan budget the sweep does not have
 
 
+def intensities(label: str) -> dict[str, float | None]:
+    """An option's strategies and their intensities: ``"a@0.6+b"`` -> ``{"a": 0.6, "b": None}``.
+
+    ``name@x`` runs the strategy with its budget knob (its coverage, share
+    trained) at x; a bare name runs it as the scenario sets it.
+
+    Examples
+    --------
+    >>> intensities("counter_hoax@0.35+joint_command_post")
+    {'counter_hoax': 0.35, 'joint_command_post': None}
+    """
+    chosen: dict[str, float | None] = {}
+    for part in arm_strategies(label):
+        name, mark, value = part.partition(INTENSITY)
+        chosen[name] = float(value) if mark else None
+    return chosen
+
+
+def knob_of(name: str) -> str:
+    """The budget knob of a catalogue strategy: the parameter an intensity sets."""
+    from sim.strategies import CATALOGUE
+
+    knob = CATALOGUE[name].budget_knob if name in CATALOGUE else None
+    if knob is None:
+        raise ExperimentError("plan.search", [
+            f"{name}{INTENSITY}...: {name} has no intensity (no budget knob); name it bare"])
+    return knob
+
+
 def options_of(spec: Experiment, labels: list[str], switches: list[str]) -> list[Option]:
-    """Options named by their strategies ("a+b"); for a function model, 0/1 parameters."""
-    if not spec.is_function_model:
-        return [Option(label, label) for label in labels]
+    """Options named by their strategies ("a+b", "a@0.6+b"); for a function model, parameters.
+
+    A function model's option sets each of `switches` to its intensity (1 when
+    named bare, 0 when not named); a kondusif option runs the named
+    strategies, each ``name@x`` with its budget knob at x.
+    """
     options = []
     for label in labels:
-        chosen = set(arm_strategies(label))
-        options.append(Option(label, BASELINE, tuple((name, 1.0 if name in chosen else 0.0)
-                                                     for name in switches)))
+        chosen = intensities(label)
+        if spec.is_function_model:
+            options.append(Option(label, BASELINE, tuple(
+                (name, 1.0 if chosen.get(name, 0.0) is None else chosen.get(name, 0.0))
+                for name in switches)))
+            continue
+        knobs = tuple(sorted((f"strategies.{name}.{knob_of(name)}", value)
+                             for name, value in chosen.items() if value is not None))
+        options.append(Option(label, "+".join(chosen) if knobs else label, knobs))
     return options
+
+
+def plan_scenario(spec: Experiment, path: Path):
+    """The first scenario at the plan point, without its budget: what options are priced on."""
+    from sim.scenario import load_scenario
+
+    overrides = {k: v for k, v in (spec.fixed | plan_point(spec)).items()
+                 if k != spec.budget_path}
+    return load_scenario(scenario_path(spec.experiment.scenarios[0], path), overrides)
+
+
+def option_strategies(label: str, scenario) -> list:
+    """The strategy objects of an option on `scenario`, each at its intensity, none shrunk."""
+    from sim.strategies import CATALOGUE, resolve_strategies
+
+    chosen = intensities(label)
+    bare = [name for name, value in chosen.items() if value is None]
+    strategies = {s.name: s for s in resolve_strategies(bare, scenario)}
+    for name, value in chosen.items():
+        if value is not None:
+            table = dict(scenario.strategies.get(name, {})) | {knob_of(name): value}
+            strategies[name] = CATALOGUE[name](**table)
+    return [strategies[name] for name in chosen if name in strategies] + [
+        s for n, s in strategies.items() if n not in chosen]
 
 
 def stage_experiment(spec: Experiment, name: str, options: list[Option],
@@ -117,16 +187,20 @@ def run_stage(spec: Experiment, path: Path, folder: Path, name: str, options: li
     points = [world | dict(group) for world in worlds for group in groups]
     cells = {(w * len(groups) + groups.index(o.params), o.arm): (w, o.label)
              for w in range(len(worlds)) for o in options}
-    total = len(points) * len(stage.arms) * replications
+    # each option runs only its own arm at its own parameters (never every arm at every point)
+    arms = [list(dict.fromkeys(o.arm for o in options if o.params == group))
+            for _ in worlds for group in groups]
+    total = sum(len(a) for a in arms) * replications
     # copy earlier runs in under the store's lock, then let the runner take the lock itself
     with ResultStore.open_for(folder, stage, path, total) as store:
         atomic_write_bytes(folder / STAGE_FILE, json.dumps(
             {"stage": name, "options": [o.__dict__ | {"params": dict(o.params)}
                                         for o in options],
              "worlds": worlds, "replications": replications}, indent=1, default=str).encode())
-        _copy_runs(store, stage, path, points, reuse)
+        _copy_runs(store, stage, path, points, arms, reuse)
     report = run_experiment(stage, path, folder, runner.executor, runner.workers,
-                            runner.scheduler, points=points, progress=runner.progress)
+                            runner.scheduler, points=points, progress=runner.progress,
+                            arms=arms)
     runner.reports.append(report)
     return label_runs(ResultStore(folder).runs(), cells)
 
@@ -156,9 +230,9 @@ def read_stage(folder: Path) -> tuple[dict[str, Any], pd.DataFrame] | None:
 
 
 def _copy_runs(store: ResultStore, stage: Experiment, path: Path,
-               points: list[dict[str, Any]], reuse: list[Path]) -> None:
+               points: list[dict[str, Any]], arms: list[list[str]], reuse: list[Path]) -> None:
     done = store.finished_ids()
-    wanted = {t.run_id: t for t in expand(stage, path, points) if t.run_id not in done}
+    wanted = {t.run_id: t for t in expand(stage, path, points, arms) if t.run_id not in done}
     for other in reuse:
         if not wanted or not (Path(other) / "manifest.json").is_file():
             continue

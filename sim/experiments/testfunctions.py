@@ -140,6 +140,103 @@ def budget_portfolio_best(budget: float) -> str:
     return "+".join(best)
 
 
+# Intensities under a budget with a known optimum: strategy -> (weight of the risk it leaves
+# when weak, cost at full intensity). Invented numbers, chosen so the optimum is interior.
+INTENSITY_WEIGHTS = {"a": 4.0, "b": 2.0, "c": 1.0, "d": 3.0}
+INTENSITY_COSTS = {"a": 1.0, "b": 1.0, "c": 1.0, "d": 2.0}
+
+
+def intensity_portfolio(params: dict, seed: int) -> dict:
+    """Riots against intensities ``a``..``d`` in [0, 1], each with a cost; turnout mirrors them.
+
+    ``riots = (1 + sum w_k (1 - x_k)^2) * exp(0.3 z)`` with ``z`` standard normal
+    from `seed` (common random numbers: the same factor for every candidate),
+    ``cost = sum c_k x_k`` (`INTENSITY_WEIGHTS`, `INTENSITY_COSTS`) and
+    ``turnout = 1 / riots`` (higher is better, best where riots are lowest).
+    The best intensities under a budget are `intensity_portfolio_best`.
+
+    Examples
+    --------
+    >>> intensity_portfolio({"a": 1, "b": 1, "c": 1, "d": 1}, seed=0)["cost"]
+    5.0
+    """
+    x = {k: float(params.get(k, 0.0)) for k in INTENSITY_WEIGHTS}
+    left = 1.0 + sum(w * (1 - x[k]) ** 2 for k, w in INTENSITY_WEIGHTS.items())
+    z = float(np.random.default_rng(seed).standard_normal())
+    riots = left * math.exp(PORTFOLIO_NOISE * z)
+    return {"riots": riots, "turnout": 1.0 / riots,
+            "cost": sum(INTENSITY_COSTS[k] * x[k] for k in x)}
+
+
+def intensity_portfolio_best(budget: float) -> dict[str, float]:
+    """The intensities minimising `intensity_portfolio`'s risk at cost <= `budget` (KKT).
+
+    Minimising ``sum w_k (1 - x_k)^2`` subject to ``sum c_k x_k <= B`` and
+    ``0 <= x_k <= 1`` gives ``x_k = clip(1 - lambda c_k / (2 w_k), 0, 1)``, with
+    the multiplier ``lambda`` found by bisection so the budget is spent.
+
+    Examples
+    --------
+    >>> {k: round(v, 3) for k, v in intensity_portfolio_best(2.5).items()}
+    {'a': 0.797, 'b': 0.595, 'c': 0.189, 'd': 0.459}
+    """
+    def at(multiplier: float) -> dict[str, float]:
+        return {k: min(1.0, max(0.0, 1 - multiplier * INTENSITY_COSTS[k] / (2 * w)))
+                for k, w in INTENSITY_WEIGHTS.items()}
+
+    def cost(x: dict[str, float]) -> float:
+        return sum(INTENSITY_COSTS[k] * v for k, v in x.items())
+
+    if cost(at(0.0)) <= budget:
+        return at(0.0)
+    low, high = 0.0, 1.0
+    while cost(at(high)) > budget:
+        high *= 2
+    for _ in range(100):
+        middle = (low + high) / 2
+        low, high = (middle, high) if cost(at(middle)) > budget else (low, middle)
+    return at(high)
+
+
+# Two harms pulling apart, with a known Pareto front: the best place for harm 1 is
+# TRADE_OFF_A, for harm 2 TRADE_OFF_B (invented points); both cost less than TRADE_OFF_BUDGET.
+TRADE_OFF_A = {"x1": 0.1, "x2": 0.2, "x3": 0.3}
+TRADE_OFF_B = {"x1": 0.9, "x2": 0.6, "x3": 0.3}
+TRADE_OFF_BUDGET = 2.0
+
+
+def trade_off(params: dict, seed: int) -> dict:
+    """Riots and injuries of intensities ``x1``..``x3``: squared distances to two points.
+
+    ``riots = |x - A|^2``, ``injuries = |x - B|^2``, ``cost = x1 + x2 + x3``.
+    The Pareto front is the segment from A to B (`trade_off_gap` is 0 on it).
+
+    Examples
+    --------
+    >>> trade_off(TRADE_OFF_A, seed=0)["riots"]
+    0.0
+    """
+    x = {k: float(params.get(k, 0.0)) for k in TRADE_OFF_A}
+    return {"riots": sum((x[k] - TRADE_OFF_A[k]) ** 2 for k in x),
+            "injuries": sum((x[k] - TRADE_OFF_B[k]) ** 2 for k in x),
+            "cost": sum(x.values())}
+
+
+def trade_off_gap(riots: float, injuries: float) -> float:
+    """How far a pair of objectives is from `trade_off`'s front: ``sqrt f1 + sqrt f2 - |A - B|``.
+
+    On the segment from A to B, ``sqrt(riots) + sqrt(injuries)`` is the
+    distance from A to B; anywhere else it is more (the triangle inequality).
+
+    Examples
+    --------
+    >>> round(trade_off_gap(0.0, 0.8), 12)
+    0.0
+    """
+    distance = math.sqrt(sum((TRADE_OFF_A[k] - TRADE_OFF_B[k]) ** 2 for k in TRADE_OFF_A))
+    return math.sqrt(max(riots, 0.0)) + math.sqrt(max(injuries, 0.0)) - distance
+
+
 def faulty(params: dict, seed: int) -> dict:
     """A function model that misbehaves on request, to check how sweeps survive faults.
 

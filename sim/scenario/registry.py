@@ -49,7 +49,10 @@ def bundled_path(name: str, beside: Path | None = None) -> Path:
 
 
 def _not_found(name: str, reason: str, beside: Path | None) -> str:
-    known = ", ".join(bundled_names() + bundled_names("province"))
+    try:
+        known = ", ".join(bundled_names() + bundled_names("province")) or "none"
+    except bundled.NotBundled:  # an installation without its bundled files
+        known = "none in this installation of kondusif (reinstall it: the package carries them)"
     if not bundled.looks_like_path(name):
         beside_too = f" (nor a file {name}.toml in {beside})" if beside is not None else ""
         return f"no such bundled scenario{beside_too}; bundled: {known}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from sim.experiments.spec import BASELINE
@@ -152,6 +153,36 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Search: {candidates} combinations of strategies that fit the budget, screened "
               "by successive halving ({rounds} rounds, {runs} runs); finalists: {finalists}.",
     },
+    "intensity_search": {
+        "id": "Pencarian: {algorithm} (pymoo) atas intensitas {strategies} strategi, "
+              "{generations} generasi; {candidates} paket dijalankan ({runs} run). Paket di atas "
+              "anggaran tidak layak (kendala), tidak pernah diperkecil. Finalis: {finalists}.",
+        "en": "Search: {algorithm} (pymoo) over the intensities of {strategies} strategies, "
+              "{generations} generations; {candidates} packages run ({runs} runs). Packages "
+              "over the budget are infeasible (a constraint), never shrunk. Finalists: "
+              "{finalists}.",
+    },
+    "ga": {"id": "algoritma genetika", "en": "a genetic algorithm"},
+    "nsga2": {"id": "NSGA-II", "en": "NSGA-II"},
+    "trade_off": {
+        "id": "Tarik-ulur: {count} paket membentuk front Pareto; tidak satu pun kalah dari "
+              "paket lain pada {first} dan {second} sekaligus. Di satu ujung {one_end}: {first} "
+              "{one_first}, {second} {one_second}; di ujung lain {other_end}: {first} "
+              "{other_first}, {second} {other_second}. Berpindah dari yang kedua ke yang pertama "
+              "memperbaiki {first} dengan mengorbankan {second}.",
+        "en": "Trade-off: {count} packages form the Pareto front; none is beaten by another on "
+              "both {first} and {second}. At one end {one_end}: {first} {one_first}, {second} "
+              "{one_second}; at the other {other_end}: {first} {other_first}, {second} "
+              "{other_second}. Moving from the second to the first improves {first} at the "
+              "price of {second}.",
+    },
+    "front_heading": {"id": "Front Pareto pencarian ({shown} dari {count} paket)",
+                      "en": "The search's Pareto front ({shown} of {count} packages)"},
+    "no_trade_off": {
+        "id": "Tidak ada tarik-ulur: satu paket, {option}, terbaik pada {first} dan {second} "
+              "sekaligus.",
+        "en": "No trade-off: one package, {option}, is best on both {first} and {second}.",
+    },
 }
 
 
@@ -204,7 +235,11 @@ def option_name(option: str, lang: str) -> str:
     """An option as people say it: the baseline in words, a package by its name."""
     if option == BASELINE:
         return label("none", lang)
-    return option.removeprefix("package:").replace("+", " + ")
+    parts = []
+    for part in option.removeprefix("package:").split("+"):
+        name, mark, value = part.partition("@")  # an intensity: "counter_hoax@0.35"
+        parts.append(f"{name} {percent(float(value), lang, 0)}" if mark else name)
+    return " + ".join(parts)
 
 
 def measure_value(value: float, measure, lang: str) -> str:
@@ -213,6 +248,8 @@ def measure_value(value: float, measure, lang: str) -> str:
         return "–"
     if measure.is_share:
         return percent(value, lang, 0)
+    if measure.declared.kind == "rupiah":
+        return rupiah_short(value, lang)
     return number(value, lang, 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
 
 
@@ -382,7 +419,7 @@ def search_sentence(answer, lang: str) -> str:
     """What the search screened and which finalists it kept."""
     found = answer.search
     if found is None:
-        return ""
+        return _intensity_sentence(answer.intensities, lang)
     return words("search", lang, candidates=found.candidates, rounds=len(found.rounds),
                  runs=number(found.runs, lang),
                  finalists=", ".join(option_name(f, lang) for f in found.finalists))
@@ -407,5 +444,80 @@ def ranking_rows(answer, lang: str) -> pd.DataFrame:
             cost = costs.loc[row["option"]]
             line[words("full_cost", lang)] = rupiah_short(cost["full_cost"], lang)
             line[words("share_held", lang)] = percent(cost["share_held"], lang, 0)
+        rows.append(line)
+    return pd.DataFrame(rows)
+
+
+def _intensity_sentence(found, lang: str) -> str:
+    if found is None:
+        return ""
+    strategies = {k.partition("@")[0] for o in found.evaluations["option"] if o != BASELINE
+                  for k in o.split("+")}
+    return words("intensity_search", lang, algorithm=words(found.method, lang),
+                 strategies=len(strategies), generations=found.generations,
+                 candidates=number(int((found.evaluations["runs"] > 0).sum()), lang),
+                 runs=number(found.runs, lang),
+                 finalists=", ".join(option_name(f, lang) for f in found.finalists))
+
+
+def front_ends(found) -> tuple[pd.Series, pd.Series] | None:
+    """The front's two ends: the best package on the first objective, and on the second."""
+    if found is None or found.method != "nsga2" or found.front.empty:
+        return None
+    front = found.front
+    first, second = found.measures[:2]
+    one = front.loc[_best_index(front[first.name], first)]
+    other = front.loc[_best_index(front[second.name], second)]
+    return one, other
+
+
+def _best_index(values: pd.Series, measure):
+    return values.idxmin() if measure.lower_is_better else values.idxmax()
+
+
+def trade_off_sentence(answer, lang: str) -> str:
+    """The Pareto front of an NSGA-II search in words: its two ends and what moving costs."""
+    ends = front_ends(answer.intensities)
+    if ends is None:
+        return ""
+    found = answer.intensities
+    first, second = found.measures[:2]
+    one, other = ends
+    names = {"first": first.label(lang).lower(), "second": second.label(lang).lower()}
+    if one["option"] == other["option"]:
+        return words("no_trade_off", lang, option=option_name(one["option"], lang), **names)
+    return words("trade_off", lang, count=len(found.front), **names,
+                 one_end=option_name(one["option"], lang),
+                 one_first=measure_value(one[first.name], first, lang),
+                 one_second=measure_value(one[second.name], second, lang),
+                 other_end=option_name(other["option"], lang),
+                 other_first=measure_value(other[first.name], first, lang),
+                 other_second=measure_value(other[second.name], second, lang))
+
+
+FRONT_ROWS = 10  # a long front is shown by this many packages spread along it, ends included
+
+
+def front_rows(answer, lang: str, most: int = FRONT_ROWS) -> pd.DataFrame:
+    """The Pareto front of an NSGA-II search as formatted cells: package, objectives, cost.
+
+    A front longer than `most` is shown by `most` packages spread evenly along
+    it (sorted on the first objective), both ends and the finalists kept.
+    """
+    found = answer.intensities
+    if found is None or found.method != "nsga2":
+        return pd.DataFrame()
+    front = found.front
+    if len(front) > most:
+        picks = set(np.linspace(0, len(front) - 1, most).round().astype(int))
+        picks |= set(front.index[front["option"].isin(found.finalists)])
+        front = front.loc[sorted(picks)]
+    rows = []
+    for _, row in front.iterrows():
+        line = {words("option", lang): option_name(row["option"], lang)}
+        line |= {m.label(lang): measure_value(row[m.name], m, lang) for m in found.measures}
+        # a kondusif option costs rupiah; a function model's cost is its own number
+        line[words("full_cost", lang)] = rupiah_short(row["cost"], lang) \
+            if not answer.costs.empty else number(row["cost"], lang, 2)
         rows.append(line)
     return pd.DataFrame(rows)

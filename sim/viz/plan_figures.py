@@ -1,4 +1,4 @@
-"""Figures of the planner's answer: the ranking, robustness across worlds, the PRIM box.
+"""Figures of the planner's answer: the ranking, robustness, the PRIM box, the Pareto front.
 
 Each fits an A4 page and a 1280 px screen (at most 7.2 x 6 inches, 110 dpi in
 the report), names options by number or short name so labels cannot overlap,
@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from sim.viz.answer import option_name  # noqa: E402
+from sim.viz.answer import option_name, rupiah_short  # noqa: E402
 from sim.viz.labels import percent  # noqa: E402
 
 WIDTH = 7.2
@@ -29,6 +29,11 @@ TITLES = {
                   "PRIM)",
             "en": "Where the recommended option still fails (dashed: the PRIM box)"},
     "failing_share": {"id": "bagian run yang gagal", "en": "share of runs failing"},
+    "front": {"id": "Front Pareto pencarian: tidak ada paket lain yang lebih baik pada keduanya",
+              "en": "The search's Pareto front: no other package is better on both"},
+    "front_points": {"id": "front Pareto", "en": "Pareto front"},
+    "candidates": {"id": "paket lain yang dijalankan (muat anggaran)",
+                   "en": "other packages run (within the budget)"},
 }
 
 
@@ -61,6 +66,9 @@ def _t(key: str, lang: str, **values) -> str:
 def _value_axis(ax, measure, lang: str, axis: str = "x") -> None:
     if measure.is_share:
         formatter = matplotlib.ticker.FuncFormatter(lambda v, _: percent(v, lang, 0))
+        (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
+    elif measure.declared.kind == "rupiah":
+        formatter = matplotlib.ticker.FuncFormatter(lambda v, _: rupiah_short(v, lang))
         (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(formatter)
 
 
@@ -135,3 +143,43 @@ def discovery_figure(answer, lang: str = "id"):
     ax.set_title(_t("box", lang), fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def front_figure(answer, lang: str = "id"):
+    """The NSGA-II search's Pareto front on its first two objectives; the finalists numbered.
+
+    Every package run that fits the budget is a grey dot, the front a line of
+    red dots; the finalists carry a number near their dot and their names in
+    the legend below, so no name is written over the plot.
+    """
+    found = answer.intensities
+    first, second = found.measures[:2]
+    runs = found.evaluations[found.evaluations["feasible"] & (found.evaluations["runs"] > 0)]
+    front = found.front.sort_values(first.name, kind="stable")
+    fig, ax = plt.subplots(figsize=(WIDTH, 5.4))
+    ax.scatter(runs[first.name], runs[second.name], s=10, color=BASE,
+               label=_t("candidates", lang), zorder=1)
+    ax.plot(front[first.name], front[second.name], color=BEST, lw=1, alpha=0.6, zorder=2)
+    ax.scatter(front[first.name], front[second.name], s=22, color=BEST,
+               label=_t("front_points", lang), zorder=3)
+    table = front.set_index("option")
+    for k, option in enumerate(found.finalists, start=1):
+        x, y = table.loc[option, first.name], table.loc[option, second.name]
+        ax.scatter([x], [y], s=90, facecolors="none", edgecolors="#222222", zorder=4,
+                   label=f"{k}: {axis_name(option, lang, width=90, lines=2)}")
+        ax.annotate(str(k), (x, y), xytext=(6, 6), textcoords="offset points", fontsize=8,
+                    fontweight="bold", zorder=5)
+    _value_axis(ax, first, lang, "x")
+    _value_axis(ax, second, lang, "y")
+    ax.set_xlabel(_capital(first.label(lang)))
+    ax.set_ylabel(_capital(second.label(lang)))
+    ax.set_title(_t("front", lang), fontsize=10)
+    ax.grid(color="#eeeeee")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=7.5, frameon=False,
+              ncol=1)
+    fig.tight_layout()
+    return fig
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]

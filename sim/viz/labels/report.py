@@ -462,6 +462,12 @@ REPORT: dict[str, dict[str, str]] = {
         "id": "Penyesalan tiap pilihan di tiap dunia (titik) dan rata-ratanya (batang).",
         "en": "Each option's regret in each world (dots) and its mean (bar)."},
     "discovery_heading": {"id": "Kapan pilihan ini masih gagal", "en": "When it still fails"},
+    "front_caption": {
+        "id": "Setiap titik satu paket yang dijalankan pencarian dan muat anggaran; titik merah: "
+              "front Pareto; angka: finalis yang dibandingkan pada bagian peringkat.",
+        "en": "Each dot is one package the search ran that fits the budget; red dots: the "
+              "Pareto front; numbers: the finalists compared in the ranking.",
+    },
     "discovery_caption": {
         "id": "Setiap titik satu dunia uji, diwarnai menurut bagian run pilihan yang "
               "direkomendasikan yang gagal di sana; garis putus-putus: kotak PRIM.",

@@ -7,7 +7,7 @@ import pandas as pd
 from sim.experiments.robustness import per_world
 from sim.viz import answer as words
 from sim.viz.labels import label, number, percent
-from sim.viz.plan_figures import discovery_figure, robustness_figure
+from sim.viz.plan_figures import discovery_figure, front_figure, robustness_figure
 from sim.viz.report.formats import text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, escape, figure_tag, paragraph, table_tag
@@ -41,6 +41,14 @@ def evidence_section(results: Results, lang: str) -> Section | None:
         parts += [f"<h3>{escape(text('search_heading', lang))}</h3>",
                   paragraph(words.search_sentence(answer, lang)),
                   table_tag(_rounds_table(answer, lang), (text("best_in_round", lang),))]
+    if answer.intensities is not None:
+        parts += [f"<h3>{escape(text('search_heading', lang))}</h3>",
+                  paragraph(words.search_sentence(answer, lang))]
+        if words.front_ends(answer.intensities) is not None:
+            parts += [paragraph(words.trade_off_sentence(answer, lang)),
+                      figure_tag(front_figure(answer, lang), text("front_caption", lang),
+                                 "pareto-front"),
+                      table_tag(words.front_rows(answer, lang), (words.words("option", lang),))]
     if answer.robustness is not None:
         parts += [f"<h3>{escape(text('robustness_heading', lang))}</h3>",
                   *[paragraph(s) for s in words.robustness_sentences(answer, lang)],
