@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+from sim.commands.errors import EXIT_BAD_INPUT, UserError
+from sim.experiments.executors import ExecutorError
 from sim.scenario.loading import ScenarioError
 
 # Each command is a module in sim/commands with `add_parser(subparsers)` and `main(args) -> int`.
@@ -13,11 +15,6 @@ COMMANDS = ["run", "validate", "scenarios", "experiments", "strategies", "vulner
             "plan", "summarize", "sensitivity", "report", "validate-science", "calibrate",
             "province", "app", "film", "exercise", "docs"]
 
-EXIT_BAD_INPUT = 2
-
-
-class UserError(Exception):
-    """A problem the user can fix; printed without a traceback, exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,8 +31,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from sim.experiments.executors import ExecutorError
-
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args) or 0)
@@ -61,9 +56,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-if __name__ == "__main__":
-    # `python -m sim.cli` runs this file as __main__, a second copy of the module: hand over
-    # to sim.cli itself so that the UserError commands raise is the class caught here.
-    from sim.cli import main as cli_main
 
-    sys.exit(cli_main())
+if __name__ == "__main__":
+    sys.exit(main())

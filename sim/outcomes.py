@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from sim.model.mechanisms.clash import SEVERITIES
+from sim.model.record import EVENT_COLUMNS, INCIDENT_COLUMNS
 
 OUTCOME_DOCS = {
     "incidents_total": "incidents of any severity over the calendar",
@@ -90,6 +91,18 @@ def timeseries_of(model) -> pd.DataFrame:
     rest = [c for c in table.columns if c not in first and c != "AgentID"]
     return table[first + rest].sort_values(["step", "community"], kind="stable").reset_index(
         drop=True)
+
+
+
+
+def incidents_of(model) -> pd.DataFrame:
+    """Every incident of the run so far, one row each (columns: `INCIDENT_COLUMNS`)."""
+    return pd.DataFrame(model.ledger.incident_log, columns=list(INCIDENT_COLUMNS))
+
+
+def events_of(model) -> pd.DataFrame:
+    """Every event that happened so far, one row each (columns: `EVENT_COLUMNS`)."""
+    return pd.DataFrame(model.ledger.event_log, columns=list(EVENT_COLUMNS))
 
 
 def _community_type():

@@ -23,11 +23,11 @@ import numpy as np
 import pandas as pd
 
 from sim.model.model import ElectionConflictModel
-from sim.model.record import EVENT_COLUMNS, INCIDENT_COLUMNS
-from sim.outcomes import outcomes_of, timeseries_of
+from sim.outcomes import events_of, incidents_of, outcomes_of, timeseries_of
 from sim.scenario import Scenario, ScenarioError, bundled_path, load_scenario
 from sim.scenario.memory import memory_problem
 from sim.strategies import resolve_strategies, with_parameter_changes
+from sim.strategies.base import Strategy
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,35 @@ def stable_key(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little")
 
 
+def clone(strategy: Strategy) -> Strategy:
+    """A fresh strategy with the same parameters and none of a run's state.
+
+    As scikit-learn clones an estimator before fitting it, every run gets its
+    own copy of each strategy, so a strategy object given to several runs
+    carries nothing from one into the next. A strategy built from more than
+    its parameters says how it is cloned with a ``clone()`` method.
+
+    Examples
+    --------
+    >>> from sim.strategies.policing import EarlyWarning
+    >>> warning = EarlyWarning(coverage=0.5)
+    >>> copy = clone(warning)
+    >>> copy is warning, copy.params == warning.params
+    (False, True)
+    """
+    own = getattr(strategy, "clone", None)
+    if own is not None:
+        return own()
+    return type(strategy)(**strategy.params.model_dump())
+
+
 def build_model(scenario: Scenario | str | Path, strategies=(), seed=0,
                 overrides: dict[str, Any] | None = None) -> ElectionConflictModel:
-    """Load, apply strategies' parameter changes, and build a model ready to step."""
+    """Load, apply strategies' parameter changes, and build a model ready to step.
+
+    Each strategy in the model is a `clone` of the one given: a run never
+    changes the caller's strategy objects, and never sees another run's state.
+    """
     source = None
     if not isinstance(scenario, Scenario):
         source = bundled_path(str(scenario))
@@ -75,7 +101,7 @@ def build_model(scenario: Scenario | str | Path, strategies=(), seed=0,
         scenario = validate_data(apply_overrides(scenario.model_dump(mode="json"), overrides),
                                  "--set")
     try:
-        chosen = resolve_strategies(strategies, scenario)
+        chosen = [clone(s) for s in resolve_strategies(strategies, scenario)]
     except ScenarioError as exc:
         # A [strategies.*] table is part of the scenario file: name the file too.
         if source is None or not exc.source.startswith("strategies"):
@@ -117,8 +143,8 @@ def run(scenario: Scenario | str | Path, strategies=(), seed=0,
     result = RunResult(
         outcomes=outcomes_of(model),
         timeseries=timeseries_of(model),
-        incidents=pd.DataFrame(model.ledger.incident_log, columns=list(INCIDENT_COLUMNS)),
-        events=pd.DataFrame(model.ledger.event_log, columns=list(EVENT_COLUMNS)),
+        incidents=incidents_of(model),
+        events=events_of(model),
         seconds=seconds,
         model=model if keep_model else None,
     )

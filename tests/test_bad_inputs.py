@@ -379,7 +379,7 @@ CASES = [
     ("province out is a file", ["province", "run", "kaltim_2024", "--out", "a_file"],
      ["--out a_file", "is a file"]),
     ("province workers zero", ["province", "run", "kaltim_2024", "--workers", "0",
-                               "--scale", "1000"], ["--workers", "0", ">= 1"]),
+                               "--scale", "1000"], ["--workers = 0", "must be at least 1"]),
     ("province replications zero", ["province", "compare", "kaltim_2024", "--replications",
                                     "0"], ["--replications", "0", ">= 1"]),
     ("province unknown plan", ["province", "run", "kaltim_2024", "--plan", "everywhere",

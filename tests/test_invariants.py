@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -73,12 +76,12 @@ def test_counts_are_never_negative_and_shares_stay_in_range(scenario, seed):
         assert table[share].between(0, 1).all()
     assert 0 <= o["turnout"] <= 1
     assert o["incidents_total"] == sum(o["incidents_by_severity"].values())
-    assert o["arrests"] <= sum(c.voters for c in scenario.communities)
+    assert o["arrests"] == pytest.approx(table["arrests"].sum(), abs=1e-6)  # one account
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios(), st.integers(0, 2**32 - 1))
 def test_the_same_seed_gives_the_same_run(scenario, seed):
     a, b = sim.run(scenario, seed=seed), sim.run(scenario, seed=seed)
-    assert a.outcomes == b.outcomes or (str(a.outcomes) == str(b.outcomes))
+    assert json.dumps(a.outcomes) == json.dumps(b.outcomes)  # same bytes, a NaN included
     assert a.timeseries.equals(b.timeseries)

@@ -232,4 +232,24 @@ def test_a_province_file_given_to_the_regency_run_says_which_command_runs_it():
 def test_a_scale_below_one_exits_2_naming_the_option():
     done = kondusif("run", "kaltim_2024", "--scale", "0.5", "--executor", "serial")
     assert done.returncode == 2
-    assert "--scale: 0.5: must be >= 1" in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.startswith("UserError: --scale: 0.5: must be >= 1")
+    assert "Traceback" not in done.stderr
+
+
+def test_bad_flags_are_usage_errors_naming_the_flag():
+    for args, said in [(["run", "kaltim_2024", "--workers", "0"], "--workers = 0"),
+                       (["compare", "kaltim_2024", "--replications", "0"], "--replications: 0"),
+                       (["run", "kaltim_2024", "--executor", "serial", "--scheduler", "tcp://x:1"],
+                        "--scheduler is for --executor dask")]:
+        done = kondusif(*args)
+        assert done.returncode == 2, args
+        assert done.stderr.startswith(f"UserError: {said}"), done.stderr
+
+
+def test_a_province_run_says_where_it_wrote_in_the_chosen_language(tmp_path):
+    for lang, said in [("id", "ditulis ke"), ("en", "written to")]:
+        out = tmp_path / lang
+        done = kondusif("run", str(write_province(tmp_path)), "--executor", "serial",
+                        "--out", str(out), "--lang", lang)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.rstrip().endswith(f"{said} {out}/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sim.commands.errors import UserError
 from sim.scenario import bundled_path, load_scenario
 
 DEFAULT_PORT = 8765
@@ -30,7 +31,6 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.cli import UserError
     from sim.viz.app.assets import AssetError
     from sim.viz.app.server import port_in_use, serve
 
@@ -63,7 +63,6 @@ def main(args) -> int:
 
 def prepare() -> int:
     """Fetch the browser files into the cache, saying each one; exit status 0 when all are there."""
-    from sim.cli import UserError
     from sim.viz.app.assets import AssetError, default_cache_dir, ensure_assets
 
     try:

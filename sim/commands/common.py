@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from sim.commands.errors import UserError
 from sim.scenario import ScenarioError, bundled_path, parse_override, read_toml
 
 BUDGET_PATH = "strategies.budget.rupiah"
@@ -39,8 +40,6 @@ def check_out_folder(path: Path | None, option: str = "--out") -> None:
     """Refuse an output folder that is a file or lies under one, before any work is done."""
     if path is None:
         return
-    from sim.cli import UserError
-
     for part in (path, *path.parents):
         if part.exists() and not part.is_dir():
             where = "is a file" if part == path else f"lies under {part}, which is a file"
@@ -65,8 +64,6 @@ def out_file_problem(path: Path) -> str:
 
 def check_out_file(path: Path | None, option: str = "--out") -> None:
     """Refuse an output file that is a folder or whose folder lies under a file."""
-    from sim.cli import UserError
-
     problem = out_file_problem(path) if path is not None else ""
     if problem:
         raise UserError(f"{option} {path}: {problem}")
@@ -131,8 +128,6 @@ def add_executor_arguments(parser: argparse.ArgumentParser) -> None:
 
 def check_executor_arguments(args: argparse.Namespace) -> None:
     """Refuse a worker count below 1 and a scheduler without Dask (exit status 2)."""
-    from sim.cli import UserError
-
     if args.workers is not None and args.workers < 1:
         raise UserError(f"--workers = {args.workers}: must be at least 1")
     if args.scheduler and args.executor != "dask":

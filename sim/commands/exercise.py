@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from sim.commands.errors import UserError
+
 DEFAULT_PORT = 8770
 
 
@@ -44,7 +46,6 @@ def main(args) -> int:
 
 
 def host(args) -> int:
-    from sim.cli import UserError
     from sim.commands.common import overrides_of_set
     from sim.exercise_host.plan import plan_of
     from sim.exercise_host.server import serve
@@ -73,7 +74,6 @@ def host(args) -> int:
 
 
 def replay(args) -> int:
-    from sim.cli import UserError
     from sim.exercise_host.record import read_record
     from sim.exercise_host.record import replay as replay_record
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sim import bundled
+from sim.commands.errors import UserError
 from sim.experiments.spec import KIND
 from sim.scenario import read_toml
 
@@ -25,8 +26,6 @@ def describe_bundled() -> list[dict[str, str]]:
 
 
 def main(args) -> int:
-    from sim.cli import UserError
-
     try:
         rows = describe_bundled()
     except bundled.NotBundled as exc:

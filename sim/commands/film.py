@@ -11,6 +11,7 @@ from sim.commands.common import (
     overrides_of,
     strategy_names,
 )
+from sim.commands.errors import UserError
 from sim.scenario import bundled_path
 
 
@@ -32,7 +33,6 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.cli import UserError
     from sim.viz.app.errors import AppError
     from sim.viz.app.state import Settings, TrainingRun
     from sim.viz.film import FilmError, frame_count, make_film

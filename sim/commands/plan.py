@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sim.commands.errors import UserError
 from sim.experiments.executors import EXECUTORS
 
 
@@ -31,7 +32,6 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.cli import UserError
     from sim.experiments import load_experiment
     from sim.experiments.plan import check_plan, run_plan
     from sim.experiments.stages import Runner

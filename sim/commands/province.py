@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
-from sim.commands.common import check_out_folder, seed
-from sim.scenario import ScenarioError, parse_override
+from sim.commands.common import (
+    add_executor_arguments,
+    check_executor_arguments,
+    check_out_folder,
+    seed,
+)
+from sim.commands.errors import UserError
+from sim.scenario import parse_override
+from sim.viz.labels import label
 
 
 def add_parser(sub):
@@ -38,18 +44,10 @@ def _province_arguments(parser) -> None:
                         help="voters per simulated resident in every region (faster, coarser)")
 
 
-def _executor_arguments(parser) -> None:
-    parser.add_argument("--executor", choices=["serial", "local", "dask"], default="local",
-                        help="where region tasks run (default: a local process pool)")
-    parser.add_argument("--workers", type=int, default=None, help="worker processes")
-    parser.add_argument("--scheduler", default=None,
-                        help="address of a running Dask scheduler (with --executor dask)")
-
-
 def _add_run(verbs) -> None:
     parser = verbs.add_parser("run", help="run every region through the shared calendar")
     _province_arguments(parser)
-    _executor_arguments(parser)
+    add_executor_arguments(parser)
     parser.add_argument("--seed", type=seed, default=0)
     parser.add_argument("--plan", default=None, help="reserve plan: hold, by_voters, by_ikp, "
                         "by_risk (default: the file's)")
@@ -70,7 +68,7 @@ def _add_validate(verbs) -> None:
 def _add_compare(verbs) -> None:
     parser = verbs.add_parser("compare", help="compare reserve plans on common random numbers")
     _province_arguments(parser)
-    _executor_arguments(parser)
+    add_executor_arguments(parser)
     parser.add_argument("--plan", action="append", default=[], dest="plans",
                         help="a plan to compare (repeatable; default: all four)")
     parser.add_argument("--replications", type=int, default=3)
@@ -82,7 +80,7 @@ def _add_compare(verbs) -> None:
 def _add_national(verbs) -> None:
     parser = verbs.add_parser("national", help="a synthetic country: 545 elections, about "
                               "204 million voters, at a reduced population.scale")
-    _executor_arguments(parser)
+    add_executor_arguments(parser)
     parser.add_argument("--scale", type=float, default=2000.0,
                         help="voters per simulated resident (default 2000)")
     parser.add_argument("--provinces", type=int, default=None,
@@ -107,14 +105,22 @@ def _load(args):
 
 def _check_scale(scale) -> None:
     if scale is not None and scale < 1:
-        raise ScenarioError("--scale", [f"{scale}: must be >= 1 (voters per simulated resident)"])
+        raise UserError(f"--scale: {scale}: must be >= 1 (voters per simulated resident)")
 
 
-def _open(args):
+def _open_regions(args):
+    """Region tasks: each region stays in the worker that built it (province executors)."""
     from sim.province import open_executor
 
-    if args.workers is not None and args.workers < 1:
-        raise ScenarioError("--workers", [f"{args.workers}: must be >= 1"])
+    check_executor_arguments(args)
+    return open_executor(args.executor, args.workers, args.scheduler)
+
+
+def _open_runs(args):
+    """Whole province runs, independent of one another: the experiment runner's executors."""
+    from sim.experiments.executors import open_executor
+
+    check_executor_arguments(args)
     return open_executor(args.executor, args.workers, args.scheduler)
 
 
@@ -124,7 +130,7 @@ def _run(args) -> int:
 
     check_out_folder(args.out)
     province = _load(args)
-    with _open(args) as executor:
+    with _open_regions(args) as executor:
         result = run_province(province, seed=args.seed, executor=executor, plan=args.plan)
     if args.out:
         _write(result, args.out)
@@ -133,7 +139,7 @@ def _run(args) -> int:
     else:
         print(province_summary_text(result, province, args.lang))
         if args.out:
-            print(f"\nwritten to {args.out}/")
+            print(f"\n{label('written_to', args.lang)} {args.out}/")
     return 0
 
 
@@ -167,12 +173,12 @@ def _compare(args) -> int:
     from sim.viz.province_summary import plan_comparison_text
 
     if args.replications < 1:
-        raise ScenarioError("--replications", [f"{args.replications}: must be >= 1"])
+        raise UserError(f"--replications: {args.replications}: must be >= 1")
     province = _load(args)  # the file's problems before any run starts
     overrides = dict(parse_override(text) for text in args.overrides)
-    with _open(args) as executor:
+    with _open_runs(args) as workers:
         table = compare_plans(province.source, args.plans or None, args.replications,
-                              args.seed, args.scale, overrides, executor)
+                              args.seed, args.scale, overrides, workers.executor)
     if args.json:
         print(table.to_json(orient="records"))
     else:
@@ -181,37 +187,35 @@ def _compare(args) -> int:
 
 
 def _national(args) -> int:
-    from concurrent.futures import ThreadPoolExecutor
-
-    from sim.province import run_province
     from sim.province.national import national_provinces
 
     _check_scale(args.scale)
     country = national_provinces(seed=args.seed, population_scale=args.scale,
                                  provinces=args.provinces)
-    started = time.perf_counter()
-    with _open(args) as executor:
-        def run_one(province):
-            result = run_province(province, seed=args.seed, executor=executor)
-            print(f"{province.name}: {len(province.regions)} regions, "
-                  f"{province.total_voters:,} voters, {result.outcomes['incidents_total']} "
-                  f"incidents", flush=True)
-            return result
-
-        # provinces do not interact: their coordinators share the workers at once, so no
-        # worker waits at one province's synchronisation point while another has work
-        with ThreadPoolExecutor(max_workers=len(country)) as coordinators:
-            results = list(coordinators.map(run_one, country))
-    seconds = time.perf_counter() - started
+    # provinces do not interact: each is one task, its regions run one after another there
+    with _open_runs(args) as workers:
+        results = list(workers.executor.map(_run_whole, country, [args.seed] * len(country)))
+    for province, result in zip(country, results, strict=True):
+        print(f"{province.name}: {len(province.regions)} regions, "
+              f"{province.total_voters:,} voters, {result.outcomes['incidents_total']} "
+              f"incidents")
     voters = sum(p.total_voters for p in country)
     regions = sum(len(p.regions) for p in country)
     incidents = sum(r.outcomes["incidents_total"] for r in results)
-    cal = country[0].spec.calendar
-    days = (cal.dispute_end - cal.campaign_start).days + 1
+    days = country[0].spec.calendar.n_days
     residents = voters / args.scale
+    seconds = sum(r.seconds for r in results)
     print(f"\n{len(country)} provinces, {regions} regent/mayor races and {len(country)} "
           f"governor races, {voters:,} voters ({residents:,.0f} simulated residents at "
           f"population.scale {args.scale:g}), {incidents} incidents")
-    print(f"wall time {seconds:.1f} s; {seconds / (residents * days) * 1e9:,.0f} ns per "
-          f"simulated resident-day (fixed costs per region dominate at a coarse scale)")
+    print(f"{seconds:.1f} s of province runs ({workers.description}); "
+          f"{seconds / (residents * days) * 1e9:,.0f} ns per simulated resident-day (fixed "
+          f"costs per region dominate at a coarse scale)")
     return 0
+
+
+def _run_whole(province, seed: int):
+    """One whole province run in a worker, its regions serially (a module function: pickled)."""
+    from sim.province import run_province
+
+    return run_province(province, seed=seed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sim.commands.errors import UserError
 from sim.scenario import describe_bundled
 
 
@@ -10,8 +11,6 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.cli import UserError
-
     rows = describe_bundled()
     if not rows:
         raise UserError("no bundled scenarios found in this installation of kondusif")

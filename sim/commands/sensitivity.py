@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sim.commands.errors import UserError
 from sim.experiments.executors import EXECUTORS
 from sim.experiments.sensitivity_spec import METHODS
 
@@ -31,7 +32,6 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.cli import UserError
     from sim.commands.common import check_out_folder
     from sim.commands.sweep import finish
     from sim.experiments import load_experiment

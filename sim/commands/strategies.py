@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sim.commands.errors import UserError
 from sim.scenario import bundled_names, bundled_path, load_scenario
 from sim.strategies import CATALOGUE, PACKAGE_TITLES, PACKAGES, minimum_cost, total_cost
 from sim.viz.labels import label, number
@@ -20,8 +21,6 @@ def add_parser(sub):
 
 def default_scenario() -> str:
     """The regency scenario when it is bundled, else the demo."""
-    from sim.cli import UserError
-
     names = bundled_names()
     for name in PREFERRED_SCENARIOS:
         if name in names:
@@ -54,7 +53,8 @@ def strategy_text(strategy, scenario, lang: str) -> str:
     """One strategy: names, practice, effect, levers, cost and parameters."""
     cls = type(strategy)
     cost = strategy.cost(scenario)
-    levers = ", ".join(label(f"lever:{lever}", lang) for lever in cls.levers)
+    # a lever is named in the running text, lower case; "parameters" is the shared word
+    levers = ", ".join(label(f"lever:{lever}", lang).lower() for lever in cls.levers)
     lines = [
         f"{cls.name}: {cls.title[lang]}",
         f"    {label('practice', lang)}: {cls.practice[lang]}",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.experiments.measures import outcome_label
 from sim.viz.labels import label, number, percent
 
 
@@ -134,7 +135,7 @@ def summary_text(summary, lang: str = "id", points: dict[int, str] | None = None
     for (scenario, point, outcome), rows in summary.stats.groupby(
             ["scenario", "point", "outcome"], sort=False):
         where = ", ".join(p for p in (scenario, (points or {}).get(point, "")) if p)
-        lines.append(f"\n{label(outcome, lang)}" + (f" ({where})" if where else ""))
+        lines.append(f"\n{outcome_label(outcome, lang)}" + (f" ({where})" if where else ""))
         for _, row in rows.iterrows():
             d = _digits(row["mean"])
             text = (f"  {row['arm']:<28} {label('mean', lang)} {number(row['mean'], lang, d)} "

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from sim.commands.common import check_out_folder, positive
+from sim.commands.errors import UserError
 from sim.experiments.executors import EXECUTORS
 
 
@@ -34,7 +35,6 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.cli import UserError
     from sim.experiments import load_experiment, run_experiment
 
     if args.workers is not None and args.workers < 1:

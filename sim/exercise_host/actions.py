@@ -65,7 +65,8 @@ class Desk:
     @property
     def days_left(self) -> int:
         """Calendar days from the round's first day to the end, inclusive."""
-        return (self.scenario.calendar.dispute_end - self.start).days + 1
+        calendar = self.scenario.calendar
+        return calendar.n_days - calendar.step_of(self.start)
 
     @property
     def communities(self) -> list[str]:

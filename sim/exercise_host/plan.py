@@ -21,6 +21,7 @@ from sim.exercises.loading import round_span
 from sim.exercises.schema import Round
 from sim.scenario.schema import Phase, Scenario
 from sim.simulation import stable_key
+from sim.viz.labels import LANGUAGES, label
 
 
 @dataclass(frozen=True)
@@ -104,10 +105,5 @@ def plan_of(exercise: str | Path, overrides: dict | None = None,
         overrides=tuple(sorted((overrides or {}).items())))
 
 
-PHASE_TITLES = {
-    Phase.CAMPAIGN: {"id": "Kampanye", "en": "Campaign"},
-    Phase.QUIET: {"id": "Masa tenang", "en": "Quiet days"},
-    Phase.VOTING: {"id": "Pemungutan suara", "en": "Voting day"},
-    Phase.RECAPITULATION: {"id": "Rekapitulasi", "en": "Recapitulation"},
-    Phase.DISPUTE: {"id": "Masa sengketa", "en": "Dispute period"},
-}
+# a round per phase when the exercise names none: titled with the phase's shared words
+PHASE_TITLES = {phase: {lang: label(str(phase), lang) for lang in LANGUAGES} for phase in Phase}

@@ -66,6 +66,11 @@ class Room(Strategy):
         self.programmes: list[Strategy] = []
         self.spent = 0.0
 
+    def clone(self) -> Room:
+        """The room itself: each session run builds its own room and talks to it while the
+        model runs, so the model must hold that very object (see `sim.simulation.clone`)."""
+        return self
+
     def bind(self, model) -> None:
         """The model this room acts in (programmes' parameter changes go to its scenario)."""
         self.model = model

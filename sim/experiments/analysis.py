@@ -14,7 +14,12 @@ Statistics come from the stored runs with ``status == "ok"``:
 - cost-effectiveness: incidents and riots averted per Rp 1 billion (the
   strategies' own cost estimates);
 - the cost-versus-risk Pareto front: arms no other arm beats on both cost and
-  mean risk.
+  mean risk;
+- what the views show and say: a difference is *clear* when its interval
+  leaves out zero (`clear_direction`); the regency's level of a per-community
+  quantity is its voter-weighted mean (`regency_mean`, `regency_daily`); the
+  figures of an experiment with several design points show the first
+  (`first_design_point`).
 """
 
 from __future__ import annotations
@@ -139,6 +144,71 @@ def outcome_columns(runs: pd.DataFrame, names: list[str] | None = None) -> list[
     return [n for n in names if n in present]
 
 
+def clear_direction(low: float, high: float) -> int:
+    """-1 if a difference is clearly below zero, +1 if clearly above, 0 if its interval holds 0.
+
+    Examples
+    --------
+    >>> clear_direction(-3.0, -0.5), clear_direction(0.2, 1.0), clear_direction(-1.0, 2.0)
+    (-1, 1, 0)
+    """
+    return -1 if high < 0 else 1 if low > 0 else 0
+
+
+def first_design_point(frame: pd.DataFrame, scenario: str | None = None) -> pd.DataFrame:
+    """The rows of one scenario (default: the first in the frame) at its first design point.
+
+    A table with several design points is shown whole; its figures show this one.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"scenario": ["a", "a", "b"], "point": [1, 0, 0], "x": [1, 2, 3]})
+    >>> first_design_point(frame)["x"].tolist()
+    [2]
+    """
+    scenario = frame["scenario"].iloc[0] if scenario is None else scenario
+    mine = frame[frame["scenario"] == scenario]
+    return mine[mine["point"] == mine["point"].min()]
+
+
+def spread(values) -> tuple[float, float, float]:
+    """Lowest, median and highest of a few runs' values (the app's range over seeds).
+
+    Examples
+    --------
+    >>> spread([3, -1, 2])
+    (-1.0, 2.0, 3.0)
+    """
+    values = np.asarray(values, dtype=float)
+    return float(values.min()), float(np.median(values)), float(values.max())
+
+
+def regency_mean(values: np.ndarray, voters: np.ndarray) -> float:
+    """The regency's level of a quantity measured per community: the mean weighted by voters.
+
+    Examples
+    --------
+    >>> regency_mean(np.array([0.1, 0.5]), np.array([3000, 1000]))
+    0.2
+    """
+    return float(np.average(values, weights=voters))
+
+
+def regency_daily(series: pd.DataFrame, column: str, voters: dict[str, float]) -> pd.Series:
+    """`regency_mean` of `column` on each day of each run of a stored series.
+
+    The same definition grouped by (run_id, date): sum of value x voters over
+    the sum of voters of the communities that day.
+    """
+    weight = series["community"].map(voters).astype(float)
+    if weight.isna().any():
+        unknown = sorted(set(series.loc[weight.isna(), "community"]))
+        raise ValueError(f"voters unknown for communities {unknown}")
+    keys = [series["run_id"], series["date"]]
+    weighted = (series[column] * weight).groupby(keys, sort=False).sum()
+    return weighted / weight.groupby(keys, sort=False).sum()
+
+
 def _ok(runs: pd.DataFrame) -> pd.DataFrame:
     ok = runs[runs["status"] == "ok"].copy()
     for column in [c for c in ok.columns if c.startswith("out.")]:
@@ -174,7 +244,9 @@ def baseline_effects(runs: pd.DataFrame, outcomes: list[str], confidence: float 
                                        confidence, n_boot, seed=k)
                 rows.append({"scenario": scenario, "point": point, "arm": arm,
                              "outcome": outcome, "pairs": len(paired),
-                             "baseline_mean": float(paired[f"{column}_base"].mean()), **effect})
+                             "baseline_mean": float(paired[f"{column}_base"].mean()), **effect,
+                             "clear": clear_direction(effect["difference_low"],
+                                                      effect["difference_high"])})
     return pd.DataFrame(rows)
 
 
@@ -248,14 +320,18 @@ def summarize_store(folder: str | Path) -> Summary:
 
 
 def envelopes(series: pd.DataFrame, runs: pd.DataFrame, column: str,
-              how: str = "mean", band: float = 0.90) -> pd.DataFrame:
+              voters: dict[str, float] | None = None, band: float = 0.90) -> pd.DataFrame:
     """Daily regency-wide value of `column` per run, then median and band over runs, per arm.
 
-    `how` combines communities on a day ("mean" for tension or belief, "sum" for
-    incidents). Returns arm, date, median, low, high.
+    With `voters` (community -> registered voters) the regency's value on a day is
+    `regency_daily` (tension, belief); without, the sum over communities
+    (incidents). Returns arm, date, median, low, high.
     """
-    daily = series.groupby(["run_id", "date"], sort=False)[column].agg(how).rename("value")
-    daily = daily.reset_index().merge(runs[["run_id", "arm"]], on="run_id")
+    if voters is None:
+        daily = series.groupby(["run_id", "date"], sort=False)[column].sum()
+    else:
+        daily = regency_daily(series, column, voters)
+    daily = daily.rename("value").reset_index().merge(runs[["run_id", "arm"]], on="run_id")
     tail = (1 - band) / 2
     grouped = daily.groupby(["arm", "date"], sort=False)["value"]
     table = pd.DataFrame({"median": grouped.median(), "low": grouped.quantile(tail),

@@ -30,6 +30,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from sim.viz.labels import LANGUAGES, label
+
 LOWER, HIGHER, NEITHER = -1, 1, 0
 Kind = Literal["count", "share", "level", "rupiah", "flag"]
 
@@ -45,14 +47,11 @@ class Outcome:
     sum_of: tuple[str, ...] = ()  # a derived outcome: the sum of these stored outcomes
 
     def label(self, lang: str) -> str:
+        """The outcome in words; a nested one as ``Incidents by severity: Riot``."""
         if self.labels is not None:
             return self.labels[lang]
-        from sim.viz.labels import LABELS
-
         head, _, tail = self.name.partition(".")
-        if tail:
-            return f"{LABELS.get(head, {}).get(lang, head)}: {LABELS.get(tail, {}).get(lang, tail)}"
-        return LABELS.get(self.name, {}).get(lang, self.name)
+        return f"{label(head, lang)}: {label(tail, lang)}" if tail else label(self.name, lang)
 
 
 def _declare(*outcomes: Outcome) -> dict[str, Outcome]:
@@ -88,8 +87,33 @@ OUTCOMES: dict[str, Outcome] = _declare(
 
 
 def outcome(name: str) -> Outcome:
-    """The declaration of `name`; an undeclared outcome (a function model's) is lower-better."""
-    return OUTCOMES.get(name, Outcome(name, LOWER, "level", {"id": name, "en": name}))
+    """The declaration of `name`; an undeclared outcome (a function model's) is lower-better.
+
+    A candidate's vote share (``vote_shares.01``) is named by its number.
+
+    Examples
+    --------
+    >>> outcome("vote_shares.01").label("en")
+    'Vote shares: 01'
+    """
+    if name in OUTCOMES:
+        return OUTCOMES[name]
+    head, _, tail = name.partition(".")
+    if head == "vote_shares" and tail:
+        return Outcome(name, NEITHER, "share",
+                       {lang: f"{label(head, lang)}: {tail}" for lang in LANGUAGES})
+    return Outcome(name, LOWER, "level", {lang: name for lang in LANGUAGES})
+
+
+def outcome_label(name: str, lang: str) -> str:
+    """The words for outcome `name`, declared or not.
+
+    Examples
+    --------
+    >>> outcome_label("incidents_by_severity.riot", "id")
+    'Insiden menurut tingkat: Kerusuhan'
+    """
+    return outcome(name).label(lang)
 
 
 MEASURE = re.compile(r"^\s*(?:(mean|p(\d{1,2}))\(\s*([\w.]+)\s*\)|chance\(\s*([\w.]+)\s*>\s*"

@@ -112,8 +112,9 @@ class SecurityUnit(mesa.Agent):
         self.kind = kind
         self.personnel = personnel
         self.base = base
-        strength = personnel * model.scenario.policing.weights[kind]
-        self.slot = model.roster.add(self, base, strength, kind in RESPONDERS)
+        self.effective_personnel = personnel * model.scenario.policing.weights[kind]
+        # units of the built model get their slots when the roster is made from them
+        self.slot = model.roster.add(self) if model.roster.made else None
 
     @property
     def station(self) -> int:
@@ -159,42 +160,42 @@ class SecurityUnit(mesa.Agent):
 class UnitRoster:
     """Station, effective strength, busy and active flags of every security unit, as arrays.
 
-    Units registered while the model is built become arrays at ``freeze``; a unit
-    added later (a provincial reserve arriving) is appended, and a unit that leaves
-    is retired (kept in its slot, no longer present or dispatched).
+    The arrays are made (`make`) from the model's AgentSet of units once the model
+    is built; a unit added later (a provincial reserve arriving) is appended, and
+    a unit that leaves is retired (kept in its slot, no longer present or dispatched).
+    ``units[slot]`` is the agent of a slot.
     """
 
     def __init__(self):
         self.units: list = []
-        self._rows: list[tuple[int, int, float, bool]] = []
-        self._frozen = False
+        self.made = False
         self.ids = self.station = np.zeros(0, dtype=np.int64)
         self.strength = np.zeros(0)
         self.responder = self.busy = self.active = np.zeros(0, dtype=bool)
 
-    def add(self, unit, station: int, strength: float, responder: bool) -> int:
-        """Register a unit; returns its slot."""
+    def make(self, units) -> None:
+        """The arrays of a built model's units (a Mesa AgentSet), one slot each in its order."""
+        self.units = list(units)
+        for slot, unit in enumerate(self.units):
+            unit.slot = slot
+        self.ids = np.array(units.get("unique_id"), dtype=np.int64)
+        self.station = np.array(units.get("base"), dtype=np.int64)
+        self.strength = np.array(units.get("effective_personnel"), dtype=float)
+        self.responder = np.array([kind in RESPONDERS for kind in units.get("kind")], dtype=bool)
+        self.busy = np.zeros(len(self.units), dtype=bool)
+        self.active = np.ones(len(self.units), dtype=bool)
+        self.made = True
+
+    def add(self, unit) -> int:
+        """A unit that joins a running model; returns its slot."""
         self.units.append(unit)
-        if not self._frozen:
-            self._rows.append((unit.unique_id, station, strength, responder))
-            return len(self._rows) - 1
         self.ids = np.append(self.ids, unit.unique_id)
-        self.station = np.append(self.station, station)
-        self.strength = np.append(self.strength, strength)
-        self.responder = np.append(self.responder, responder)
+        self.station = np.append(self.station, unit.base)
+        self.strength = np.append(self.strength, unit.effective_personnel)
+        self.responder = np.append(self.responder, unit.kind in RESPONDERS)
         self.busy = np.append(self.busy, False)
         self.active = np.append(self.active, True)
         return self.ids.size - 1
-
-    def freeze(self) -> None:
-        """Turn the units registered while building into arrays."""
-        rows, self._rows, self._frozen = self._rows, [], True
-        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
-        self.station = np.array([r[1] for r in rows], dtype=np.int64)
-        self.strength = np.array([r[2] for r in rows], dtype=float)
-        self.responder = np.array([r[3] for r in rows], dtype=bool)
-        self.busy = np.zeros(len(rows), dtype=bool)
-        self.active = np.ones(len(rows), dtype=bool)
 
     def retire(self, slot: int) -> None:
         self.active[slot] = False

@@ -11,12 +11,28 @@ yesterday's incidents).
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import numpy as np
 
 from sim.model.agents import RESPONDERS, SecurityUnit
 from sim.model.mechanisms.clash import SEVERITIES
 from sim.scenario.schema import LEADER_ROLES, Event, Phase, SecurityKind
+
+
+class Residents(NamedTuple):
+    """The layout of the simulated residents (read-only): sorted by community."""
+
+    community: np.ndarray  # community index of each resident
+    start: np.ndarray  # first resident of each community
+    stop: np.ndarray  # one past the last
+    voter_weight: np.ndarray  # voters each resident stands for
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    view = array.view()
+    view.flags.writeable = False
+    return view
 
 
 class Levers:
@@ -78,6 +94,23 @@ class Levers:
     def travel_hours(self) -> np.ndarray:
         return self._model.travel_hours.copy()
 
+    @property
+    def voters(self) -> np.ndarray:
+        """Registered voters per community (a copy)."""
+        return self._model.voters.copy()
+
+    def believing_voters(self) -> float:
+        """Voters who believe the current hoax, as a survey of the whole place would count."""
+        pop = self._model.population
+        return float(pop.voter_weight[pop.believes].sum())
+
+    @property
+    def residents(self) -> Residents:
+        """Where the simulated residents live: for a second race on the same people."""
+        pop = self._model.population
+        return Residents(*(_read_only(a) for a in (pop.community, pop.start, pop.stop,
+                                                    pop.voter_weight)))
+
     def personnel_by_community(self) -> np.ndarray:
         return self._model.personnel_by_community()
 
@@ -93,7 +126,7 @@ class Levers:
         conflict-potential mapping). The new station becomes the unit's home base,
         to which temporary deployments return.
         """
-        units = sorted((u for u in self._model.units if u.kind in kinds),
+        units = sorted(self._model.units.select(lambda u: u.kind in kinds),
                        key=lambda u: (-u.personnel, u.unique_id))
         weights = np.asarray(weights, dtype=float)
         now = np.zeros(weights.size)
@@ -116,8 +149,8 @@ class Levers:
         """
         moved, ids = 0.0, []
         model = self._model
-        units = sorted((u for u in model.units if u.station == u.base != community
-                        and u.kind != SecurityKind.LINMAS),
+        units = sorted(model.units.select(lambda u: u.station == u.base != community
+                                          and u.kind != SecurityKind.LINMAS),
                        key=lambda u: (model.travel_hours[u.station, community], u.unique_id))
         for unit in units:
             if moved >= personnel:
@@ -132,14 +165,13 @@ class Levers:
     def recall(self, unit_ids: list[int]) -> None:
         """Send the given units back to their home bases."""
         wanted = set(unit_ids)
-        for unit in self._model.units:
-            if unit.unique_id in wanted:
-                unit.move_to(unit.base)
+        self._model.units.select(lambda u: u.unique_id in wanted).do(
+            lambda u: u.move_to(u.base))
 
     def _leaves_station_bare(self, unit) -> bool:
-        others = [u for u in self._model.units if u.station == unit.station and u is not unit
-                  and u.kind != SecurityKind.LINMAS]
-        return not others
+        others = self._model.units.select(lambda u: u.station == unit.station and u is not unit
+                                          and u.kind != SecurityKind.LINMAS)
+        return len(others) == 0
 
     def add_units(self, kind: SecurityKind, personnel: int, unit_size: int,
                   community: int) -> list:
@@ -176,9 +208,10 @@ class Levers:
         says risk is highest. Total dialogue capacity is unchanged.
         """
         own = np.zeros(len(self._model.communities))
-        for official in self._model.officials:
-            if official.role in LEADER_ROLES:
-                own[official.community] += official.mediation_strength
+        leaders = self._model.officials.select(lambda o: o.role in LEADER_ROLES)
+        for community, strength in leaders.groupby("community").agg(
+                "mediation_strength", sum).items():
+            own[community] = strength
         weights = np.asarray(weights, dtype=float)
         wanted = own.sum() * weights / weights.sum()
         self._model.extra_mediators += share * (wanted - own)

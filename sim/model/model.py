@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import numpy as np
 from mesa import DataCollector, Model
+from mesa.agent import AgentSet
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import shortest_path
 
 from sim.model import events
 from sim.model import mechanisms as mech
 from sim.model.agents import Candidate, Community, Official, SecurityUnit, UnitRoster
+from sim.model.election import Election
 from sim.model.levers import Levers
 from sim.model.population import build_population, whole_residents
 from sim.model.record import DayRecord, RunLedger, Vote
@@ -76,7 +78,8 @@ class ElectionConflictModel(Model):
         self.streams = {name: np.random.default_rng(root)
                         for name, root in self._stream_roots.items()}
         self.timeline = Timeline(scenario)
-        self.population = build_population(scenario, self.streams["population"])
+        self.election = Election.of_scenario(scenario)
+        self.population = build_population(scenario, self.streams["population"], self.election)
         self._build_geography()
         self._build_agents()
         self._init_state()
@@ -148,11 +151,12 @@ class ElectionConflictModel(Model):
                 full, rest = divmod(people, force.unit_size)
                 for size in [force.unit_size] * full + ([rest] if rest else []):
                     SecurityUnit(self, force.kind, size, community)
-        self.roster.freeze()
+        self.roster.make(self.units)
         self.own_mediators = np.zeros(len(self.communities))
-        for official in self.officials:
-            self.own_mediators[official.community] += official.mediation_strength
-        self.biased_officials = [o for o in self.officials if o.non_neutral > 0]
+        for community, strength in self.officials.groupby("community").agg(
+                "mediation_strength", sum).items():
+            self.own_mediators[community] = strength
+        self.biased_officials = self.officials.select(lambda o: o.non_neutral > 0)
 
     def _spread(self, count: int, where: str) -> list[tuple[int, int]]:
         """Split `count` over communities: all in one place, or by voters (largest remainder)."""
@@ -192,7 +196,6 @@ class ElectionConflictModel(Model):
         self.identity_exposure = mech.clash.identity_exposure(
             pop.group, pop.neighbourhood, pop.nb_community, len(pop.group_names),
             self.scenario.clash.identity_salience)
-        self.lean = self._floating_voter_lean()
         # expected active voters per neighbourhood, and per (community, camp), as of now
         self.actives_nb = np.zeros(pop.n_neighbourhoods)
         self.camp_actives = np.zeros((n_c, len(self.candidates) + 1))
@@ -200,16 +203,6 @@ class ElectionConflictModel(Model):
         self.excitation = np.zeros(n_c)  # incidents a day set off by earlier incidents
         self.day = DayRecord.empty(n_c)
         self.ledger = RunLedger.empty(len(self.timeline), n_c)
-
-    def _floating_voter_lean(self) -> np.ndarray:
-        """How voters without a camp split in each community: its relative support."""
-        n_cand = len(self.candidates)
-        lean = np.full((len(self.communities), n_cand), 1.0 / n_cand)
-        for i, c in enumerate(self.scenario.communities):
-            shares = np.array([c.support.get(k.candidate_id, 0.0) for k in self.candidates])
-            if shares.sum() > 0:
-                lean[i] = shares / shares.sum()
-        return lean
 
     def _make_datacollector(self) -> DataCollector:
         return DataCollector(
@@ -251,12 +244,12 @@ class ElectionConflictModel(Model):
         return self.timeline.phase_of(self.day_index)
 
     @property
-    def units(self):
-        return self.agents_by_type.get(SecurityUnit, [])
+    def units(self) -> AgentSet:
+        return self.agents_by_type.get(SecurityUnit, AgentSet([], random=self.random))
 
     @property
-    def officials(self):
-        return self.agents_by_type.get(Official, [])
+    def officials(self) -> AgentSet:
+        return self.agents_by_type.get(Official, AgentSet([], random=self.random))
 
     def run(self) -> None:
         """Step through the whole calendar."""
@@ -331,15 +324,17 @@ class ElectionConflictModel(Model):
     def decide_dispute(self) -> None:
         """The losing camp files a dispute with a probability from margin and hoax belief."""
         vote = self.ledger.vote
-        if vote is None or vote.votes.sum() == 0 or len(self.candidates) < 2:
+        if vote is None:
             return
         belief = self.population.voter_share(self.population.believes)
-        probability = mech.voting.dispute_probability(self.margin, belief, self.scenario.voting)
-        self.ledger.dispute_probability = probability
-        if self.streams["voting"].random() < probability:
+        dispute = Election.dispute(vote.votes, belief, self.scenario.voting,
+                                   self.streams["voting"])
+        if dispute is None:
+            return
+        self.ledger.dispute_probability = dispute.probability
+        if dispute.filed:
             self.ledger.dispute_filed = True
-            losers = np.argsort(vote.votes)[:-1]
-            self.mobilisation[losers] = self.scenario.voting.mobilisation_anger
+            self.mobilisation[list(dispute.losers)] = self.scenario.voting.mobilisation_anger
 
     # --- the mechanisms, in the order of a day ------------------------------------
 
@@ -585,8 +580,7 @@ class ElectionConflictModel(Model):
         cast = rng.random(pop.size) < p
         valid = cast & (rng.random(pop.size) >= v.invalid_share)
         weight = pop.weight[pop.community]
-        votes = mech.voting.count_votes(pop.support, pop.community, valid, self.lean,
-                                        len(self.candidates), rng, weight)
+        votes = self.election.count(pop.support, pop.community, valid, rng, weight)
         ballots = float(weight[cast].sum())
         self.ledger.vote = Vote(votes=votes, ballots=ballots,
                                 turnout=ballots / self.voters.sum(),
@@ -600,8 +594,8 @@ class ElectionConflictModel(Model):
 
     @property
     def margin(self) -> float:
-        shares = self.vote_shares
-        return float("nan") if np.isnan(shares).any() else mech.voting.margin_of(shares)
+        vote = self.ledger.vote
+        return float("nan") if vote is None else Election.margin(vote.votes)
 
     def _end_day(self) -> None:
         s, pop = self.scenario, self.population

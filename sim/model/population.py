@@ -14,10 +14,14 @@ voters add up to the register at any scale.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from sim.scenario.schema import Scenario
+
+if TYPE_CHECKING:
+    from sim.model.election import Election
 
 IGNORANT, SPREADER, STIFLER = 0, 1, 2
 NO_CANDIDATE = -1
@@ -122,8 +126,11 @@ def whole_residents(expected: float, rng: np.random.Generator) -> int:
     return base + int(rng.random() < expected - base)
 
 
-def build_population(scenario: Scenario, rng: np.random.Generator) -> Population:
+def build_population(scenario: Scenario, rng: np.random.Generator,
+                     election: Election) -> Population:
     """Draw the residents of a scenario: groups in patches, support, hardship, risk aversion.
+
+    Each resident's camp is drawn by the scenario's `election`.
 
     Hardship follows Beta(2m, 2(1-m)) around the community mean m, which is
     Epstein's U(0, 1) when m = 0.5; risk aversion is U(0, 1) as in Epstein (2002).
@@ -151,7 +158,7 @@ def build_population(scenario: Scenario, rng: np.random.Generator) -> Population
         nb_community.extend([c] * n_nb)
         neighbourhood[lo:hi] = first_nb + (np.arange(size) * n_nb) // size
         group[lo:hi] = _groups_in_patches(spec.groups, group_names, size, scale, rng)
-        support[lo:hi] = _draw_support(spec.support, candidate_ids, size, rng)
+        support[lo:hi] = election.draw_support(c, size, rng)
         m = min(max(spec.hardship, 0.01), 0.99)
         hardship[lo:hi] = rng.beta(2 * m, 2 * (1 - m), size)
     return Population(
@@ -178,10 +185,3 @@ def _groups_in_patches(groups, names, size, scale, rng) -> np.ndarray:
     shares = np.array([groups.ethnic.get(name, 0.0) for name in names])
     patch_group = rng.choice(len(names), size=n_patches, p=shares / shares.sum())
     return np.repeat(patch_group, patch)[:size].astype(np.int16)
-
-
-def _draw_support(shares: dict[str, float], candidate_ids: list[str], size, rng) -> np.ndarray:
-    p = np.array([shares.get(cid, 0.0) for cid in candidate_ids] + [0.0])
-    p[-1] = max(0.0, 1.0 - p[:-1].sum())
-    choice = rng.choice(len(p), size=size, p=p / p.sum())
-    return np.where(choice == len(candidate_ids), NO_CANDIDATE, choice).astype(np.int8)

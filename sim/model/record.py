@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from sim.model.election import Election
 from sim.model.mechanisms.clash import SEVERITIES
 
 
@@ -55,8 +56,7 @@ class Vote:
 
     @property
     def shares(self) -> np.ndarray:
-        total = self.votes.sum()
-        return self.votes / total if total > 0 else np.full(self.votes.size, np.nan)
+        return Election.shares(self.votes)
 
 
 @dataclass

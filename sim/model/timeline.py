@@ -18,11 +18,9 @@ class Timeline:
 
     def __init__(self, scenario: Scenario):
         cal = scenario.calendar
-        n_days = (cal.dispute_end - cal.campaign_start).days + 1
-        self.dates = [cal.campaign_start + dt.timedelta(days=i) for i in range(n_days)]
+        self.dates = cal.dates
         self.phases = [scenario.phase_on(d) for d in self.dates]
         self.voting_day = cal.voting_day
-        self.recap_end = cal.recap_end
         self._events: dict[dt.date, list[Event]] = defaultdict(list)
         for event in scenario.events:
             self.schedule(event)
@@ -56,9 +54,3 @@ class Timeline:
 
     def phase_of(self, step: int) -> Phase:
         return self.phases[step]
-
-    def phase_starts(self) -> dict[Phase, dt.date]:
-        starts: dict[Phase, dt.date] = {}
-        for day, phase in zip(self.dates, self.phases, strict=True):
-            starts.setdefault(phase, day)
-        return starts

@@ -116,7 +116,7 @@ def run_province(province: LoadedProvince, seed: int = 0, replication: int = 0,
     spec = province.spec if plan is None else _with_plan(province.spec, plan)
     executor = executor or SerialExecutor()
     cal = spec.calendar
-    n_days = (cal.dispute_end - cal.campaign_start).days + 1
+    n_days, dates = cal.n_days, cal.dates
     governor = _governor(spec, seed, replication, province.name) if spec.governor.enabled \
         else None
     reserve = _reserve(spec, province.regions)
@@ -124,7 +124,7 @@ def run_province(province: LoadedProvince, seed: int = 0, replication: int = 0,
     sync = _Sync(reports=[None] * len(starts))
     points = _sync_points(spec, n_days, governor is not None or reserve is not None)
     for first, last in zip(points, points[1:] + [n_days], strict=True):
-        today = cal.campaign_start + dt.timedelta(days=first)
+        today = dates[first]
         if reserve is not None and first > 0:
             reserve.reallocate(first, _trouble(reserve, sync.reports, sync.days))
         if governor is not None and today == cal.recap_end and governor.decide_dispute(
@@ -200,8 +200,8 @@ def _sync_points(spec, n_days: int, coupled: bool) -> list[int]:
         return [0]
     cal = spec.calendar
     points = set(range(0, n_days, spec.sync_days))
-    points.add((cal.voting_day - cal.campaign_start).days + 1)
-    points.add((cal.recap_end - cal.campaign_start).days)
+    points.add(cal.step_of(cal.voting_day) + 1)
+    points.add(cal.step_of(cal.recap_end))
     return sorted(p for p in points if 0 <= p < n_days)
 
 

@@ -15,15 +15,16 @@ Crossing borders:
   of that camp's supporters in every region at `mobilisation_anger` until the
   end of the calendar.
 
-The dispute rule is the regency model's (sim.model.mechanisms.voting), our own
-formulation calibrated to 2024; no published model is claimed.
+Shares, margin and the dispute are the regency race's (`sim.model.election.Election`;
+the dispute rule is in sim.model.mechanisms.voting), our own formulation
+calibrated to 2024; no published model is claimed.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from sim.model import mechanisms as mech
+from sim.model.election import Election
 from sim.province.schema import GovernorRace
 
 
@@ -50,23 +51,21 @@ class GovernorContest:
 
     @property
     def shares(self) -> np.ndarray:
-        total = self.votes.sum()
-        return self.votes / total if total > 0 else np.full(self.votes.size, np.nan)
+        return Election.shares(self.votes)
 
     @property
     def margin(self) -> float:
-        shares = self.shares
-        return float("nan") if np.isnan(shares).any() else mech.voting.margin_of(shares)
+        return Election.margin(self.votes)
 
     def decide_dispute(self, belief_share: float) -> bool:
         """At the province plenary: does the losing camp file a dispute?"""
-        if self.votes.sum() == 0 or self.votes.size < 2:
+        dispute = Election.dispute(self.votes, belief_share, self.spec.voting, self.rng)
+        if dispute is None:
             return False
-        self.dispute_probability = mech.voting.dispute_probability(self.margin, belief_share,
-                                                                   self.spec.voting)
-        if self.rng.random() < self.dispute_probability:
+        self.dispute_probability = dispute.probability
+        if dispute.filed:
             self.dispute_filed = True
-            self.losers = tuple(int(i) for i in np.argsort(self.votes)[:-1])
+            self.losers = dispute.losers
         return self.dispute_filed
 
     def outcomes(self, registered_voters: float) -> dict:

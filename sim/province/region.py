@@ -2,9 +2,11 @@
 
 A `RegionRun` wraps the regency model (`ElectionConflictModel`) with what the
 province adds: each resident's governor pair, the governor count on voting
-day, the reserve units the province has sent, and mobilisation after a
-disputed governor result. It advances by whole days on orders from the
-coordinator and reports what the province may observe.
+day (a second `Election` on the same residents and ballots), the reserve
+units the province has sent, and mobilisation after a disputed governor
+result. It advances by whole days on orders from the coordinator and reports
+what the province may observe. Like a strategy it acts only through the
+model's levers and reads the run's record (`model.day`, `model.ledger`).
 
 Between synchronisation points a region depends on nothing else, so
 `advance` runs as one task on any executor; a `Parcel` carries a region run
@@ -21,10 +23,8 @@ import cloudpickle
 import numpy as np
 import pandas as pd
 
-from sim.model import mechanisms as mech
-from sim.model.population import NO_CANDIDATE
-from sim.model.record import EVENT_COLUMNS, INCIDENT_COLUMNS
-from sim.outcomes import outcomes_of, timeseries_of
+from sim.model.election import Election
+from sim.outcomes import events_of, incidents_of, outcomes_of, timeseries_of
 from sim.scenario.schema import Event, EventKind, Scenario, SecurityKind
 from sim.simulation import build_model
 
@@ -111,25 +111,16 @@ class RegionRun:
         self.reserve: list = []
         self.governor_support = None
         if self.ballot is not None:
+            self.governor = Election(self.ballot.candidate_ids, [
+                self.ballot.shares_in(c.name) for c in self.model.scenario.communities])
+            # a stream of its own: the model's is untouched, so switching the governor race
+            # off leaves the region's run unchanged
             self._governor_rng = np.random.default_rng(self.ballot.seed)
-            self.governor_support = self._draw_governor_support()
+            residents = self.model.levers.residents
+            self.governor_support = self.governor.draw_residents(
+                residents.start, residents.stop, self._governor_rng)
         self.governor_votes: np.ndarray | None = None
         self.governor_ballots = 0.0
-
-    def _draw_governor_support(self) -> np.ndarray:
-        """Each resident's governor pair, drawn from a stream of its own (the model's is
-        untouched, so switching the governor race off leaves the region's run unchanged)."""
-        ballot, rng = self.ballot, self._governor_rng
-        pop = self.model.population
-        support = np.empty(pop.size, dtype=np.int8)
-        for c, community in enumerate(self.model.scenario.communities):
-            p = np.append(ballot.shares_in(community.name), 0.0)
-            p[-1] = max(0.0, 1.0 - p[:-1].sum())
-            size = int(pop.stop[c] - pop.start[c])
-            choice = rng.choice(p.size, size=size, p=p / p.sum())
-            support[pop.start[c]:pop.stop[c]] = np.where(choice == p.size - 1, NO_CANDIDATE,
-                                                         choice)
-        return support
 
     def advance(self, orders: RegionOrders) -> RegionReport:
         """Follow the orders, step `orders.days` days, and report."""
@@ -166,37 +157,30 @@ class RegionRun:
             unit.move_to(hot)
 
     def _hot_spot(self) -> int:
-        model = self.model
-        return int(np.lexsort((-model.voters, -model.tension))[0])
+        levers = self.model.levers
+        return int(np.lexsort((-levers.voters, -levers.reported_tension()))[0])
 
     def _count_governor_votes(self) -> None:
         """Votes for governor from the same ballots cast today (one visit to the TPS)."""
-        model, ballot = self.model, self.ballot
-        pop = model.population
-        cast = model.ledger.vote.cast
-        valid = cast & (self._governor_rng.random(pop.size) >= ballot.invalid_share)
-        n = len(ballot.candidate_ids)
-        lean = np.full((pop.n_communities, n), 1.0 / n)
-        for c, community in enumerate(model.scenario.communities):
-            p = ballot.shares_in(community.name)
-            if p.sum() > 0:
-                lean[c] = p / p.sum()
-        weight = pop.voter_weight
-        self.governor_votes = mech.voting.count_votes(
-            self.governor_support, pop.community, valid, lean, n, self._governor_rng, weight)
+        residents = self.model.levers.residents
+        cast = self.model.ledger.vote.cast
+        valid = cast & (self._governor_rng.random(cast.size) >= self.ballot.invalid_share)
+        weight = residents.voter_weight
+        self.governor_votes = self.governor.count(
+            self.governor_support, residents.community, valid, self._governor_rng, weight)
         self.governor_ballots = float(weight[cast].sum())
 
     def _report(self, incidents: np.ndarray) -> RegionReport:
         model = self.model
-        pop = model.population
+        levers = model.levers
         done = not model.running
         return RegionReport(
             index=self.index,
-            max_tension=float(model.tension.max()),
+            max_tension=float(levers.reported_tension().max()),
             clashes=int(incidents[1]),
             riots=int(incidents[2]),
-            belief_voters=float(pop.voter_weight[pop.believes].sum()),
-            voters=float(pop.voters.sum()),
+            belief_voters=levers.believing_voters(),
+            voters=float(levers.voters.sum()),
             governor_votes=self.governor_votes,
             governor_ballots=self.governor_ballots,
             final=self._final() if done else None,
@@ -204,12 +188,8 @@ class RegionRun:
 
     def _final(self) -> RegionFinal:
         model = self.model
-        return RegionFinal(
-            outcomes=outcomes_of(model),
-            timeseries=timeseries_of(model),
-            incidents=pd.DataFrame(model.ledger.incident_log, columns=list(INCIDENT_COLUMNS)),
-            events=pd.DataFrame(model.ledger.event_log, columns=list(EVENT_COLUMNS)),
-        )
+        return RegionFinal(outcomes=outcomes_of(model), timeseries=timeseries_of(model),
+                           incidents=incidents_of(model), events=events_of(model))
 
 
 class Parcel:

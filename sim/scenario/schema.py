@@ -248,6 +248,20 @@ class Calendar(Sourced):
     recap_end: dt.date = Field(description="determination of the result (regency plenary)")
     dispute_end: dt.date = Field(description="last simulated day")
 
+    @property
+    def n_days(self) -> int:
+        """Days simulated: the first campaign day to the end of the dispute period, both in."""
+        return (self.dispute_end - self.campaign_start).days + 1
+
+    @property
+    def dates(self) -> list[dt.date]:
+        """Every simulated day, one step each."""
+        return [self.campaign_start + dt.timedelta(days=i) for i in range(self.n_days)]
+
+    def step_of(self, day: dt.date) -> int:
+        """The step (0 = the first campaign day) on which `day` is simulated."""
+        return (day - self.campaign_start).days
+
     @model_validator(mode="after")
     def _in_order(self):
         order = ["campaign_start", "quiet_start", "voting_day", "recap_end", "dispute_end"]

@@ -56,8 +56,7 @@ NO_COST = Cost(0.0, 0.0, "")
 
 def calendar_days(scenario: Scenario) -> int:
     """Days from the first campaign day to the end of the dispute period."""
-    cal = scenario.calendar
-    return (cal.dispute_end - cal.campaign_start).days + 1
+    return scenario.calendar.n_days
 
 
 class Strategy:

@@ -16,6 +16,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from sim.experiments import analysis  # noqa: E402
+from sim.experiments.measures import outcome_label  # noqa: E402
 from sim.viz.labels import label  # noqa: E402
 
 MAX_PANELS = 4
@@ -27,8 +28,8 @@ def arm_label(arm: str, lang: str) -> str:
 
 
 def distributions_figure(runs: pd.DataFrame, outcomes: list[str], lang: str = "id"):
-    """Box plots of each outcome per arm (first design point of the first scenario)."""
-    first = runs[(runs["status"] == "ok") & (runs["point"] == runs["point"].min())]
+    """Box plots of each outcome per arm, over the runs given (one design point)."""
+    first = runs[runs["status"] == "ok"]
     shown = outcomes[:MAX_PANELS]
     # two panels a row: the figure stays inside an A4 page's width (7.2 inches)
     columns = min(2, len(shown))
@@ -43,21 +44,25 @@ def distributions_figure(runs: pd.DataFrame, outcomes: list[str], lang: str = "i
         ax.boxplot(data, showmeans=True)
         ax.set_xticks(range(1, len(arms) + 1), [arm_label(a, lang) for a in arms], fontsize=7,
                       rotation=60, ha="right")
-        ax.set_title(label(outcome, lang), fontsize=9)
+        ax.set_title(outcome_label(outcome, lang), fontsize=9)
     fig.suptitle(label("outcome_distributions", lang))
     fig.tight_layout()
     return fig
 
 
-def envelopes_figure(series: pd.DataFrame, runs: pd.DataFrame, lang: str = "id"):
-    """Median and 90% band over runs of regency-wide tension and daily incidents, per arm."""
-    panels = [("tension", "mean", "tension"), ("incidents", "sum", "incidents_per_day")]
+def envelopes_figure(series: pd.DataFrame, runs: pd.DataFrame, voters: dict[str, float],
+                     lang: str = "id"):
+    """Median and 90% band over runs of regency tension and daily incidents, per arm.
+
+    `voters` (community -> registered voters) weighs the regency's tension.
+    """
+    panels = [("tension", voters, "tension"), ("incidents", None, "incidents_per_day")]
     frame = series.copy()
     severities = [c for c in ("friction", "clash", "riot") if c in frame.columns]
     frame["incidents"] = frame[severities].sum(axis=1) if severities else np.nan
     fig, axes = plt.subplots(len(panels), 1, figsize=(7.2, 6.2), sharex=True)
-    for ax, (column, how, title) in zip(axes, panels, strict=True):
-        table = analysis.envelopes(frame, runs, column, how)
+    for ax, (column, weights, title) in zip(axes, panels, strict=True):
+        table = analysis.envelopes(frame, runs, column, weights)
         for arm, rows in table.groupby("arm", sort=False):
             dates = pd.to_datetime(rows["date"])
             line, = ax.plot(dates, rows["median"], lw=1.3, label=arm_label(arm, lang))
@@ -71,9 +76,12 @@ def envelopes_figure(series: pd.DataFrame, runs: pd.DataFrame, lang: str = "id")
 
 
 def cost_risk_figure(pareto: pd.DataFrame, lang: str = "id"):
-    """Cost against mean risk with its interval; the Pareto front joined by a line."""
+    """Cost against mean risk with its interval; the Pareto front joined by a line.
+
+    `pareto` holds one design point (`analysis.first_design_point`).
+    """
     fig, ax = plt.subplots(figsize=(7.2, 4.6))
-    table = pareto[pareto["point"] == pareto["point"].min()]
+    table = pareto
     ax.errorbar(table["cost_rupiah"] / analysis.BILLION, table["risk"],
                 yerr=[table["risk"] - table["risk_low"], table["risk_high"] - table["risk"]],
                 fmt="o", color="#555555", ecolor="#bbbbbb", capsize=3)
@@ -90,7 +98,7 @@ def cost_risk_figure(pareto: pd.DataFrame, lang: str = "id"):
     ax.text(1.02, 1.0, "\n".join(key), transform=ax.transAxes, fontsize=7, va="top",
             ha="left", family="DejaVu Sans")
     ax.set_xlabel(label("cost_billion", lang))
-    ax.set_ylabel(label(table["risk_outcome"].iloc[0], lang))
+    ax.set_ylabel(outcome_label(table["risk_outcome"].iloc[0], lang))
     ax.set_title(label("cost_vs_risk", lang))
     ax.legend()
     fig.tight_layout()
@@ -134,17 +142,20 @@ def save_experiment_figures(store, summary: analysis.Summary, out: Path,
     out.mkdir(parents=True, exist_ok=True)
     spec, path = store.experiment()
     runs = store.runs()
+    first = analysis.first_design_point(runs)
     outcomes = analysis.outcome_columns(runs, spec.analysis.outcomes)
-    written = save(distributions_figure(runs, outcomes, lang), out, "distributions")
+    written = save(distributions_figure(first, outcomes, lang), out, "distributions")
     if not summary.pareto.empty:
-        written += save(cost_risk_figure(summary.pareto, lang), out, "cost_risk")
+        written += save(cost_risk_figure(analysis.first_design_point(summary.pareto), lang),
+                        out, "cost_risk")
     series = store.timeseries()
     if series.empty or "tension" not in series.columns:
         return written
-    written += save(envelopes_figure(series, runs, lang), out, "envelopes")
     from sim.experiments.spec import scenario_path
 
     scenario = load_scenario(scenario_path(spec.experiment.scenarios[0], path), spec.fixed)
+    voters = {c.name: c.voters for c in scenario.communities}
+    written += save(envelopes_figure(series, first, voters, lang), out, "envelopes")
     first = runs[runs["scenario"] == spec.experiment.scenarios[0]]
     risk = analysis.community_risk(series, first, escalated_level=scenario.tension.escalated_level)
     written += save(risk_map_figure(risk, scenario, lang), out, "risk_map")

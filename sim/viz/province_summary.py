@@ -62,5 +62,5 @@ def plan_comparison_text(table: pd.DataFrame, replications: int, lang: str = "en
     shown = table.copy()
     shown.columns = [label(c, lang) for c in shown.columns]
     head = (f"{label('plan_comparison_title', lang)} ({label('mean', lang)}, "
-            f"{replications} {label('replications', lang)})")
+            f"{replications} {label('replications', lang).lower()})")
     return head + "\n" + shown.to_string(index=False, float_format=lambda v: number(v, lang, 2))

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from sim.experiments.measures import outcome_label  # noqa: E402
 from sim.viz.experiment_figures import save  # noqa: E402
 from sim.viz.labels import label  # noqa: E402
 
@@ -40,7 +41,7 @@ def indices_figure(indices: pd.DataFrame, first: str = "S1", total: str = "ST",
         ax.set_yticks(y, table["parameter"], fontsize=7)
         ax.invert_yaxis()
         ax.axvline(0, color="#888888", lw=0.8)
-        ax.set_title(f"{label(outcome, lang)} ({arm})", fontsize=9)
+        ax.set_title(f"{outcome_label(outcome, lang)} ({arm})", fontsize=9)
     axes[0].legend(fontsize=8)
     fig.suptitle(label("sobol_indices", lang))
     fig.tight_layout()
@@ -61,7 +62,7 @@ def morris_figure(indices: pd.DataFrame, lang: str = "id"):
         ax.plot([0, top], [0, top], color="#cccccc", lw=0.8, ls="--")
         ax.set_xlabel("mu*")
         ax.set_ylabel("sigma")
-        ax.set_title(f"{label(outcome, lang)} ({arm})", fontsize=9)
+        ax.set_title(f"{outcome_label(outcome, lang)} ({arm})", fontsize=9)
     fig.suptitle(label("morris_screening", lang))
     fig.tight_layout()
     return fig
@@ -80,7 +81,7 @@ def convergence_figure(convergence: pd.DataFrame, lang: str = "id"):
         ax.set_xscale("log", base=2)
         ax.set_xlabel(label("base_samples", lang))
         ax.set_ylabel(table["index"].iloc[0])
-        ax.set_title(f"{label(outcome, lang)} ({arm})", fontsize=9)
+        ax.set_title(f"{outcome_label(outcome, lang)} ({arm})", fontsize=9)
     axes[0].legend(fontsize=6, ncol=2)
     fig.suptitle(label("convergence", lang))
     fig.tight_layout()

@@ -22,7 +22,7 @@ LANE_STYLES = {"baseline": "--", "with_strategy": "-"}
 SERIES_COLOURS = {"tension": "#d7301f", "belief": "#6a51a3", "turnout": "#2171b5"}
 PANELS = ("incidents", "tension", "belief", "turnout")
 TITLES = {"incidents": "chart_incidents", "tension": "chart_tension",
-          "belief": "chart_belief", "turnout": "chart_turnout"}
+          "belief": "chart_belief", "turnout": "turnout"}
 
 
 class ChartsView:
@@ -143,7 +143,7 @@ class ChartsView:
         by_day: dict = {}
         for injection in injections:
             names = by_day.setdefault(injection.day, [])
-            name = text("ev_" + injection.choice, self.lang)
+            name = text(f"ev_{injection.choice}", self.lang)
             if name not in names:
                 names.append(name)
         for day, names in sorted(by_day.items()):

@@ -90,7 +90,7 @@ def Timeline(run, on_seek, lang: str, version: int = 0):
     solara.HTML(unsafe_innerHTML=f"<div style='display:flex;margin:-14px 8px 4px'>{cells}</div>")
     with solara.Row(gap="4px", style={"flex-wrap": "wrap"}):
         for key, target in jump_days(run).items():
-            solara.Button(text(f"jump_{key}", lang), small=True, outlined=True,
+            solara.Button(text(key, lang), small=True, outlined=True,
                           classes=[f"kondusif-jump-{key}"],
                           on_click=lambda target=target: on_seek(target))
 
@@ -98,13 +98,8 @@ def Timeline(run, on_seek, lang: str, version: int = 0):
 def jump_days(run) -> dict[str, int]:
     """Day counts (days stepped) at which voting day, recapitulation and dispute begin."""
     cal = run.scenario.calendar
-    start = cal.campaign_start
-
-    def count(day):
-        return (day - start).days + 1
-
-    return {"voting": count(cal.voting_day), "recapitulation": count(cal.voting_day) + 1,
-            "dispute": count(cal.recap_end) + 1}
+    voting, recap_end = cal.step_of(cal.voting_day) + 1, cal.step_of(cal.recap_end) + 1
+    return {"voting": voting, "recapitulation": voting + 1, "dispute": recap_end + 1}
 
 
 @solara.component

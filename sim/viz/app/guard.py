@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sim.simulation import clone
 from sim.strategies.base import Strategy
 
 
@@ -28,6 +29,10 @@ class GuardedStrategy(Strategy):
         self.name = inner.name
         self.title = inner.title
         self.params = inner.params
+
+    def clone(self) -> GuardedStrategy:
+        """A guard around a fresh copy of the inner strategy (see `sim.simulation.clone`)."""
+        return GuardedStrategy(clone(self.inner))
 
     def _guarded(self, method: str, *args):
         try:

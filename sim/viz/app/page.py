@@ -399,7 +399,7 @@ def Page():
             with solara.Div(classes=["kondusif-tabs"]):
                 solara.ToggleButtonsSingle(
                     value=tab.value, on_value=tab.set, dense=True, mandatory=True,
-                    children=[solara.Button(text(f"tab_{key}", word), value=key,
+                    children=[solara.Button(text(key, word), value=key,
                                             classes=[f"kondusif-tab-{key}"])
                               for key in TABS])
             with solara.Column(gap="2px", classes=["kondusif-section"]):

@@ -43,7 +43,7 @@ def StatusBar(run, lang: str, version: int, big: bool = False):
 def DifferenceBanner(run, lang: str, version: int, spreads, big: bool = False):
     """Incidents, riots, injuries and cost: the difference the strategies make, in large type."""
     boxes = banner_texts(run, lang, spreads)
-    title = text("banner_title" if len(run.lanes) > 1 else "banner_title_single", lang)
+    title = text("banner_title" if len(run.lanes) > 1 else "so_far", lang)
     if is_calm_real(run):
         title += " · " + text("calm_short", lang)
     with solara.Column(gap="2px", classes=["kondusif-banner"]):

@@ -1,22 +1,32 @@
 """Results of a training run in numbers: the table, the headline difference, and its range
 over repeated seeds. No Solara here: the page, the slide, the summary and the film share it.
+
+Outcomes are named, formatted and judged (which direction is better) by their
+declarations in `sim.experiments.measures`, as in the report and the summary.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
+from sim.experiments.analysis import spread
+from sim.experiments.measures import outcome, outcome_label
+from sim.model.mechanisms.clash import SEVERITIES
+from sim.viz.labels import label, number, percent
 
-from sim.viz.app.i18n import text
-from sim.viz.labels import number, percent
-
-HEADLINE = ("incidents_total", "riot", "injuries")
+HEADLINE = ("incidents_total", "riots", "injuries")
+# the table: incidents, then each severity (said by its own word), then the rest
+TABLE = ("incidents_total", *(f"incidents_by_severity.{s}" for s in SEVERITIES), "injuries",
+         "peak_tension", "peak_hoax_belief")
+DIGITS = {"count": 0, "level": 2}
 
 
 def lane_totals(lane) -> dict[str, float]:
     """Incidents by severity, injuries, peak tension and hoax belief of one lane so far."""
-    totals = {k: float(v) for k, v in lane.track.totals().items()}
+    counted = lane.track.totals()
+    totals = {"incidents_total": float(counted["incidents_total"]),
+              **{f"incidents_by_severity.{s}": float(counted[s]) for s in SEVERITIES}}
+    totals["riots"] = totals["incidents_by_severity.riot"]
     totals["injuries"] = float(lane.model.ledger.totals.injuries)
     totals["peak_tension"] = float(lane.model.ledger.peak_tension_by_community.max())
     totals["peak_hoax_belief"] = float(lane.model.ledger.peak_belief)
@@ -35,13 +45,17 @@ def outcome_rows(run, lang: str) -> list[tuple[str, list[str], str]]:
     """
     totals = [lane_totals(lane) for lane in run.lanes]
     rows = []
-    for key, digits in (("incidents_total", 0), ("friction", 0), ("clash", 0), ("riot", 0),
-                        ("injuries", 0), ("peak_tension", 2)):
-        values = [t[key] for t in totals]
-        rows.append((text(key, lang), [number(v, lang, digits) for v in values],
-                     signed(values, lang, digits)))
-    beliefs = [t["peak_hoax_belief"] for t in totals]
-    rows.append((text("peak_hoax_belief", lang), [percent(b, lang) for b in beliefs], ""))
+    for name in TABLE:
+        values = [t[name] for t in totals]
+        head, _, severity = name.partition(".")
+        words = label(severity, lang) if severity else outcome_label(name, lang)
+        kind = outcome(name).kind
+        if kind == "share":
+            rows.append((words, [percent(v, lang) for v in values], ""))
+        else:
+            digits = DIGITS[kind]
+            rows.append((words, [number(v, lang, digits) for v in values],
+                         signed(values, lang, digits)))
     return rows
 
 
@@ -63,6 +77,13 @@ class BannerItem:
     @property
     def delta(self) -> float | None:
         return None if self.baseline is None else self.strategy - self.baseline
+
+    @property
+    def better(self) -> bool | None:
+        """Whether the strategies did better than the baseline, by the outcome's direction."""
+        if not self.delta:
+            return None
+        return self.delta * outcome(self.key).direction > 0
 
 
 def banner_items(run, spreads: dict | None = None) -> list[BannerItem]:
@@ -93,7 +114,7 @@ def repeat_differences(start, seeds, on_progress=None) -> dict[str, tuple[float,
     ...     lambda seed: TrainingRun.start(Settings("desa_demo", ("counter_hoax",), seed=seed)),
     ...     [1, 2])
     >>> sorted(spread)
-    ['incidents_total', 'injuries', 'riot']
+    ['incidents_total', 'injuries', 'riots']
     """
     deltas: dict[str, list[float]] = {key: [] for key in HEADLINE}
     for done, seed in enumerate(seeds, start=1):
@@ -104,5 +125,4 @@ def repeat_differences(start, seeds, on_progress=None) -> dict[str, tuple[float,
             deltas[item.key].append(item.delta if item.delta is not None else item.strategy)
         if on_progress is not None:
             on_progress(done, len(seeds))
-    return {key: (float(np.min(v)), float(np.median(v)), float(np.max(v)))
-            for key, v in deltas.items()}
+    return {key: spread(v) for key, v in deltas.items()}

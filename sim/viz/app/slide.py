@@ -12,6 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.cm import ScalarMappable
 from matplotlib.figure import Figure
 
+from sim.experiments.measures import outcome_label
 from sim.strategies import CATALOGUE
 from sim.viz.app.charts import ChartsView
 from sim.viz.app.i18n import long_date, rupiah, short_date, text
@@ -22,6 +23,8 @@ from sim.viz.labels import number
 
 SLIDE_SIZE = (19.2, 10.8)
 SLIDE_DPI = 100
+# the headline difference: green when the strategies did better, red when worse
+VERDICT_COLOURS = {True: "#1a7f37", False: "#b7094c", None: "#000000"}
 
 
 def run_title(run, lang: str) -> str:
@@ -46,6 +49,15 @@ def when_line(run, lang: str) -> str:
 
 def banner_texts(run, lang: str, spreads: dict | None = None) -> list[tuple[str, str, str]]:
     """(label, big number, small line) of each banner box, the cost last."""
+    return [box[:3] for box in banner_boxes(run, lang, spreads)]
+
+
+def banner_boxes(run, lang: str, spreads: dict | None = None) -> list[tuple]:
+    """(label, big number, small line, better) of each banner box, the cost last.
+
+    `better` says whether the strategies did better than the baseline on that
+    outcome (its declared direction), None when there is nothing to compare.
+    """
     boxes = []
     for item in banner_items(run, spreads):
         if item.delta is None:
@@ -58,9 +70,9 @@ def banner_texts(run, lang: str, spreads: dict | None = None) -> list[tuple[str,
             low, middle, high = item.spread
             small += " · " + text("banner_range", lang, low=signed_number(low, lang),
                                   high=signed_number(high, lang), n=spreads.get("n", ""))
-        boxes.append((text(item.key, lang), big, small))
+        boxes.append((outcome_label(item.key, lang), big, small, item.better))
     boxes.append((text("total_cost", lang), f"Rp {rupiah(run.cost.rupiah, lang)}",
-                  text("cost_days", lang, days=number(run.cost.personnel_days, lang))))
+                  text("cost_days", lang, days=number(run.cost.personnel_days, lang)), None))
     return boxes
 
 
@@ -100,9 +112,9 @@ def slide_figure(run, lang: str = "id", spreads: dict | None = None) -> Figure:
     fig.text(0.015, 0.965, run_title(run, lang), fontsize=26, fontweight="bold", va="top")
     fig.text(0.015, 0.915, f"{when_line(run, lang)}   |   {strategies_line(run, lang)}",
              fontsize=15, va="top", color="#333333")
-    boxes = banner_texts(run, lang, spreads)
+    boxes = banner_boxes(run, lang, spreads)
     width = 0.97 / len(boxes)
-    for k, (label, big, small) in enumerate(boxes):
+    for k, (label, big, small, better) in enumerate(boxes):
         x = 0.015 + k * width
         ax = fig.add_axes((x, 0.76, width - 0.01, 0.12))
         ax.set_xticks([])
@@ -110,7 +122,7 @@ def slide_figure(run, lang: str = "id", spreads: dict | None = None) -> Figure:
         ax.set_facecolor("#f4f6f8")
         ax.text(0.04, 0.78, label, fontsize=15, transform=ax.transAxes, va="center")
         ax.text(0.04, 0.40, big, fontsize=30, fontweight="bold", transform=ax.transAxes,
-                va="center")
+                va="center", color=VERDICT_COLOURS[better])
         ax.text(0.04, 0.10, small, fontsize=11, transform=ax.transAxes, va="center",
                 color="#444444")
     map_ax = fig.add_axes((0.005, 0.03, 0.52, 0.70))
@@ -160,9 +172,9 @@ def summary_html(run, lang: str = "id", spreads: dict | None = None) -> str:
                                     [label, *values, *([delta] if compare else [])]) + "</tr>"
                    for label, values, delta in outcome_rows(run, lang))
     events = "".join(
-        f"<li>{e(short_date(i.day, lang))}: {e(text('ev_' + i.choice, lang))} "
+        f"<li>{e(short_date(i.day, lang))}: {e(text(f'ev_{i.choice}', lang))} "
         f"({e(text('all_communities', lang) if i.community == 'all' else i.community)}) - "
-        f"{e(text('source_' + i.source, lang))}</li>" for i in run.injections)
+        f"{e(text(f'source_{i.source}', lang))}</li>" for i in run.injections)
     prompts = ""
     if run.exercise is not None:
         prompts = (f"<h2>{e(text('prompts', lang))}</h2><ol>" + "".join(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.experiments.analysis import regency_mean
 from sim.model.mechanisms.clash import SEVERITIES
 
 
@@ -39,11 +40,11 @@ class Track:
         self.turnout = np.full(n_days, np.nan)
 
     def record(self, model) -> None:
-        """Keep today's numbers (voter-weighted means over communities)."""
+        """Keep today's numbers: the regency's tension and belief as the analysis defines them."""
         day = model.day_index
         self.incidents[day] = model.day.incidents.sum(axis=0)
-        self.tension[day] = np.average(model.tension, weights=model.voters)
-        self.belief[day] = np.average(model.day.belief_share, weights=model.voters)
+        self.tension[day] = regency_mean(model.tension, model.voters)
+        self.belief[day] = regency_mean(model.day.belief_share, model.voters)
         self.turnout[day] = model.ledger.vote.turnout if model.ledger.vote else np.nan
         self.days = day + 1
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from sim.viz import answer as words
 from sim.viz.plan_figures import ranking_figure
+from sim.viz.report.formats import text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, escape, figure_tag, note, table_tag
-from sim.viz.report.texts import text
 
 
 def answer_section(results: Results, lang: str) -> Section | None:

@@ -11,6 +11,7 @@ from sim.viz.report.answer_section import answer_section
 from sim.viz.report.comparison_section import comparison_section
 from sim.viz.report.drivers_section import drivers_section
 from sim.viz.report.evidence_section import evidence_section
+from sim.viz.report.formats import text
 from sim.viz.report.gather import Results, gather
 from sim.viz.report.html import page
 from sim.viz.report.limits_section import limits_section
@@ -18,7 +19,6 @@ from sim.viz.report.reproduce_section import reproduce_section
 from sim.viz.report.risk_section import risk_section
 from sim.viz.report.scenario_section import scenario_section
 from sim.viz.report.summary_section import summary_section
-from sim.viz.report.texts import text
 
 SECTION_IDS = ("answer", "summary", "scenario", "risk-map", "strategies", "evidence", "drivers",
                "limitations", "reproduce")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.experiments import analysis
 from sim.experiments.analysis import KEYS
+from sim.experiments.measures import outcome_label
 from sim.viz import experiment_figures as figures
 from sim.viz.labels import label, number
 from sim.viz.report.formats import (
@@ -13,10 +15,10 @@ from sim.viz.report.formats import (
     difference_text,
     interval_text,
     missing,
-    outcome_label,
     parameter_text,
     reduction_text,
     rupiah,
+    text,
     value_text,
 )
 from sim.viz.report.gather import Results
@@ -29,7 +31,6 @@ from sim.viz.report.html import (
     table_tag,
     wide_table_tags,
 )
-from sim.viz.report.texts import text
 
 AVERTED = ("incidents_total", "riots")
 
@@ -49,7 +50,7 @@ def comparison_section(results: Results, lang: str) -> Section:
                 parts.append(f"<h3>{escape(heading)}</h3>")
             parts += _tables(results, scenario_name, point, confidence, lang)
         parts += _figures(results, lang, several_points=len(points) > 1)
-    return Section("strategies", text("strategies", lang), "".join(parts))
+    return Section("strategies", text("section_strategies", lang), "".join(parts))
 
 
 def confidence_text(results: Results, lang: str) -> str:
@@ -132,11 +133,11 @@ def _costs_table(costs: pd.DataFrame, front: pd.DataFrame, lang: str) -> pd.Data
                 bounds = interval_text(found[f"{column}_low"], found[f"{column}_high"], outcome,
                                        lang)
                 per_billion = value_text(found[f"{column}_per_billion_rp"], outcome, lang)
-                line[text("averted", lang, outcome=label(outcome, lang))] = (
+                line[text("averted", lang, outcome=outcome_label(outcome, lang))] = (
                     f"{value_text(found[column], outcome, lang)}\n{bounds}\n"
                     f"{per_billion} {text('per_billion', lang)}")
             else:
-                line[text("averted", lang, outcome=label(outcome, lang))] = "–"
+                line[text("averted", lang, outcome=outcome_label(outcome, lang))] = "–"
         line[label("on_front", lang)] = label("yes" if row["on_front"] else "no", lang)
         rows.append(line)
     return pd.DataFrame(rows)
@@ -145,22 +146,23 @@ def _costs_table(costs: pd.DataFrame, front: pd.DataFrame, lang: str) -> pd.Data
 def front_sentence(front: pd.DataFrame, lang: str) -> str:
     """Which sets are on the cost-risk Pareto front, in words."""
     names = ", ".join(arm_cell(a, lang).split("\n")[0] for a in front.loc[front["on_front"], "arm"])
-    outcome = label(front["risk_outcome"].iloc[0], lang)
+    outcome = outcome_label(front["risk_outcome"].iloc[0], lang)
     return text("front_sentence", lang, outcome=outcome, arms=names)
 
 
 def _figures(results: Results, lang: str, several_points: bool) -> list[str]:
     summary, runs = results.summary, results.runs
     outcomes = list(dict.fromkeys(summary.stats["outcome"]))
-    first = runs[(runs["scenario"] == runs["scenario"].iloc[0])
-                 & (runs["point"] == runs["point"].min())]
+    first = analysis.first_design_point(runs)
     parts = [paragraph(text("first_point_figures", lang))] if several_points else []
     parts.append(figure_tag(figures.distributions_figure(first, outcomes, lang),
-                            text("distributions_caption", lang), "distributions"))
-    if results.series is not None:
-        parts.append(figure_tag(figures.envelopes_figure(results.series, first, lang),
+                            text("outcome_distributions", lang), "distributions"))
+    if results.series is not None and results.scenario is not None:
+        voters = {c.name: c.voters for c in results.scenario.communities}
+        parts.append(figure_tag(figures.envelopes_figure(results.series, first, voters, lang),
                                 text("envelopes_caption", lang), "envelopes"))
     if not summary.pareto.empty:
-        parts.append(figure_tag(figures.cost_risk_figure(summary.pareto, lang),
+        parts.append(figure_tag(figures.cost_risk_figure(
+            analysis.first_design_point(summary.pareto), lang),
                                 text("cost_risk_caption", lang), "cost-risk"))
     return parts

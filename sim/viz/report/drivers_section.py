@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.experiments.measures import outcome_label
 from sim.viz import sensitivity_figures as figures
 from sim.viz.labels import number
-from sim.viz.report.formats import arm_title, digits_for, outcome_label, share_text
+from sim.viz.report.formats import arm_title, digits_for, share_text, text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import (
     Section,
@@ -18,7 +19,6 @@ from sim.viz.report.html import (
     table_tag,
     wide_table_tags,
 )
-from sim.viz.report.texts import text
 
 # per method: the indices shown (each with its interval half-width if it has one)
 SHOWN = {"sobol": ("S1", "ST"), "fast": ("S1", "ST"), "morris": ("mu_star", "sigma"),
@@ -124,5 +124,5 @@ def _figures(result, lang: str) -> list[str]:
                             "indices")]
     if not result.convergence.empty:
         parts.append(figure_tag(figures.convergence_figure(result.convergence, lang),
-                                text("convergence_caption", lang), "convergence"))
+                                text("convergence", lang), "convergence"))
     return parts

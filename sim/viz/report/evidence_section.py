@@ -8,9 +8,9 @@ from sim.experiments.robustness import per_world
 from sim.viz import answer as words
 from sim.viz.labels import label, number, percent
 from sim.viz.plan_figures import discovery_figure, front_figure, robustness_figure
+from sim.viz.report.formats import text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, escape, figure_tag, paragraph, table_tag
-from sim.viz.report.texts import text
 
 
 def evidence_section(results: Results, lang: str) -> Section | None:

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import math
 
+from sim.experiments.measures import outcome
 from sim.viz.labels import MONTHS, label, number, percent
 
-# outcomes that are shares of something: printed as percentages
-SHARE_OUTCOMES = frozenset({"turnout", "peak_hoax_belief", "dispute_probability", "margin",
-                            "dispute_filed"})
 DASH = "–"
 
 
-def is_share(outcome: str) -> bool:
-    """True for outcomes that are shares (printed as percentages)."""
-    return outcome in SHARE_OUTCOMES or outcome.startswith("vote_shares.")
+def text(key: str, lang: str, **values: object) -> str:
+    """The report's sentence `key` in `lang` (namespace ``report``), slots filled.
+
+    Examples
+    --------
+    >>> text("runs_stored", "id")
+    'Run tersimpan'
+    """
+    return label(f"report:{key}", lang, **values)
+
+
+def is_share(name: str) -> bool:
+    """True for outcomes declared as shares or flags (printed as percentages)."""
+    return outcome(name).kind in ("share", "flag")
 
 
 def digits_for(value: float) -> int:
@@ -104,12 +113,6 @@ def share_text(value: float, lang: str) -> str:
 def rupiah(value: float, lang: str) -> str:
     """A rupiah amount: ``Rp 609.000.000`` (id) or ``Rp 609,000,000`` (en)."""
     return DASH if missing(value) else f"Rp {number(value, lang)}"
-
-
-def outcome_label(outcome: str, lang: str) -> str:
-    """An outcome's label; nested ones as ``Vote shares: 01``, ``Incidents by severity: Riot``."""
-    head, _, tail = outcome.partition(".")
-    return f"{label(head, lang)}: {label(tail, lang)}" if tail else label(outcome, lang)
 
 
 def arm_title(arm: str, lang: str) -> str:

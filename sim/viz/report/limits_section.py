@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from sim.viz.labels import number
+from sim.viz.report.formats import text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, bullets
-from sim.viz.report.texts import text
 
 ALWAYS = ("limit_one_election", "limit_estimates", "limit_tipping", "limit_compare")
 

@@ -9,9 +9,9 @@ import pandas as pd
 
 from sim import bundled
 from sim.experiments.store import code_version, package_versions
+from sim.viz.report.formats import text
 from sim.viz.report.gather import Results, Study
 from sim.viz.report.html import Section, escape, note, paragraph, preformatted, table_tag
-from sim.viz.report.texts import text
 
 MAX_SEEDS_SHOWN = 60
 # the pages the report's sentences rest on: the model, its calibration, strategies, the runs
@@ -86,7 +86,7 @@ def _seeds(runs: pd.DataFrame, lang: str) -> list[str]:
         return []
     seeds = runs[columns].drop_duplicates(["scenario", "replication"]).sort_values(columns[:2])
     shown = seeds.head(MAX_SEEDS_SHOWN).rename(columns={
-        "scenario": text("scenario_name", lang), "replication": text("replication", lang),
+        "scenario": text("scenario", lang), "replication": text("replication", lang),
         "seed": text("seed", lang)})
     more = len(seeds) - len(shown)
     tail = [paragraph(f"… (+{more})")] if more > 0 else []

@@ -1,26 +1,23 @@
-"""The conflict-potential map: simulated risk per community, and the IKP-style index if present."""
+"""The conflict-potential map: simulated risk per community, and the IKP-style index beside it."""
 
 from __future__ import annotations
-
-import importlib
 
 import pandas as pd
 
 from sim.experiments import analysis
 from sim.experiments.spec import BASELINE
+from sim.strategies.vulnerability import vulnerability_index
 from sim.viz.labels import label, number
-from sim.viz.report.formats import share_text
+from sim.viz.report.formats import share_text, text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, figure_tag, note, paragraph, table_tag
 from sim.viz.report.maps import colour_limits, community_map
-from sim.viz.report.texts import text
 
-INDEX_MODULE = "sim.strategies.vulnerability"
 INDEX_DIMENSIONS = ("context", "administration", "contestation", "participation")
 
 
 def risk_section(results: Results, lang: str) -> Section:
-    """The simulated risk map of the baseline, with the IKP-style index beside it if present."""
+    """The simulated risk map of the baseline, with the IKP-style index beside it."""
     parts = [note(text(g.key, lang, **g.values), "missing")
              for g in results.gaps.get("risk-map", [])]
     if results.scenario is None:
@@ -29,14 +26,12 @@ def risk_section(results: Results, lang: str) -> Section:
         if results.series is not None:
             parts.append(_simulated_map(results, lang))
         parts.append(_index_map(results.scenario, lang))
-    return Section("risk-map", text("risk_map", lang), "".join(parts))
+    return Section("risk-map", text("section_risk_map", lang), "".join(parts))
 
 
 def baseline_risk(results: Results) -> pd.DataFrame:
     """Per-community risk of the baseline at the first design point of the first scenario."""
-    runs = results.runs
-    scenario_name = results.spec.experiment.scenarios[0]
-    first = runs[(runs["scenario"] == scenario_name) & (runs["point"] == runs["point"].min())]
+    first = analysis.first_design_point(results.runs, results.spec.experiment.scenarios[0])
     return analysis.community_risk(results.series, first, BASELINE,
                                    results.scenario.tension.escalated_level)
 
@@ -68,13 +63,9 @@ def _simulated_map(results: Results, lang: str) -> str:
 
 
 def _index_map(scenario, lang: str) -> str:
-    """The IKP-style vulnerability index, when this version of Kondusif has it."""
+    """The IKP-style vulnerability index, from the scenario's data alone."""
     try:
-        module = importlib.import_module(INDEX_MODULE)
-    except ImportError:
-        return note(text("index_absent", lang))
-    try:
-        index = module.vulnerability_index(scenario)
+        index = vulnerability_index(scenario)
     except (ValueError, KeyError) as exc:
         return note(text("index_failed", lang, detail=exc), "missing")
     figure = community_map(scenario, dict(zip(index["community"], index["total"], strict=True)),

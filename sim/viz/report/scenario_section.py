@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.experiments import analysis
 from sim.experiments.spec import arm_strategies
 from sim.viz.labels import label, number
 from sim.viz.report.assumptions import MAIN_ASSUMPTIONS, value_at
-from sim.viz.report.formats import DASH, arm_title, date_text, rupiah
+from sim.viz.report.formats import DASH, arm_title, date_text, rupiah, text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, bullets, escape, note, paragraph, table_tag
-from sim.viz.report.texts import text
 
 ESTIMATE_PREFIX = "estimate"
 
@@ -25,7 +25,7 @@ def scenario_section(results: Results, lang: str) -> Section:
                   _security(scenario, lang), _events(scenario, lang),
                   _assumptions(results, lang), _strategies(results, lang),
                   _community_sources(scenario, lang)]
-    return Section("scenario", text("scenario", lang), "".join(parts))
+    return Section("scenario", text("section_scenario", lang), "".join(parts))
 
 
 def _heading(key: str, lang: str) -> str:
@@ -166,7 +166,7 @@ def _mean_costs(results: Results) -> dict[str, float]:
     summary = results.summary
     if summary is None or summary.pareto.empty:
         return {}
-    first = summary.pareto[summary.pareto["point"] == summary.pareto["point"].min()]
+    first = analysis.first_design_point(summary.pareto)
     return dict(zip(first["arm"], first["cost_rupiah"], strict=True))
 
 

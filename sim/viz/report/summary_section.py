@@ -5,19 +5,20 @@ from __future__ import annotations
 import pandas as pd
 
 from sim.experiments.analysis import KEYS
+from sim.experiments.measures import outcome_label
 from sim.viz.report.comparison_section import confidence_text, front_sentence, point_text
 from sim.viz.report.formats import (
     arm_title,
     difference_interval,
     difference_text,
-    outcome_label,
     reduction_text,
+    text,
 )
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, bullets, escape, note, paragraph
-from sim.viz.report.texts import text
 
 POINTS_IN_SUMMARY = 3
+FINDING = {-1: "finding_lower", 1: "finding_higher", 0: "finding_unclear"}
 
 
 def summary_section(results: Results, lang: str) -> Section:
@@ -69,12 +70,12 @@ def _findings(results: Results, lang: str) -> list[str]:
 def finding_sentences(effects: pd.DataFrame, risk_outcome: str, lang: str) -> list[str]:
     """One sentence per strategy set for the risk outcome, and one per other clear difference.
 
-    A difference is clear when its interval leaves out zero.
+    Whether a difference is clear is the analysis's `clear` column.
     """
     sentences = []
     for arm, rows in effects.groupby("arm", sort=False):
         for _, row in rows.iterrows():
-            key = _direction(row)
+            key = FINDING[row["clear"]]
             if row["outcome"] != risk_outcome and key == "finding_unclear":
                 continue
             outcome = row["outcome"]
@@ -91,10 +92,3 @@ def finding_sentences(effects: pd.DataFrame, risk_outcome: str, lang: str) -> li
                                          row["reduction_high"], lang)))
     return sentences
 
-
-def _direction(row: pd.Series) -> str:
-    if row["difference_high"] < 0:
-        return "finding_lower"
-    if row["difference_low"] > 0:
-        return "finding_higher"
-    return "finding_unclear"

@@ -1,16 +1,18 @@
-"""The report's sentences in Indonesian and English, with slots for numbers already formatted."""
+"""The planner's report's sentences, with slots for numbers already formatted."""
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {
+REPORT: dict[str, dict[str, str]] = {
     # --- title and sections -------------------------------------------------------
     "title": {"id": "Laporan perencana: {name}", "en": "Planner's report: {name}"},
     "subtitle": {"id": "Dibuat {created} dari hasil di {folder}",
                  "en": "Made {created} from the results in {folder}"},
     "summary": {"id": "Pertanyaan dan jawaban singkat", "en": "The question and the short answer"},
-    "scenario": {"id": "Skenario dengan kata-kata sederhana", "en": "The scenario in plain words"},
-    "risk_map": {"id": "Peta potensi konflik per wilayah", "en": "Conflict-potential map"},
-    "strategies": {"id": "Perbandingan strategi", "en": "Strategies compared"},
+    "section_scenario": {"id": "Skenario dengan kata-kata sederhana",
+                         "en": "The scenario in plain words"},
+    "section_risk_map": {"id": "Peta potensi konflik per wilayah",
+                         "en": "Conflict-potential map"},
+    "section_strategies": {"id": "Perbandingan strategi", "en": "Strategies compared"},
     "drivers": {"id": "Apa yang mendorong risiko", "en": "What drives the risk"},
     "limitations": {"id": "Keterbatasan", "en": "Limitations"},
     "reproduce": {"id": "Cara mendapatkan angka yang sama lagi",
@@ -212,12 +214,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "index_caption": {"id": "Indeks kerawanan bergaya IKP (dari data skenario)",
                       "en": "IKP-style vulnerability index (from the scenario's data)"},
-    "index_absent": {
-        "id": "Peta ini menunjukkan risiko hasil simulasi; indeks kerawanan bergaya IKP tidak "
-              "tersedia di versi ini.",
-        "en": "This map shows the simulated risk; the IKP-style vulnerability index is not "
-              "available in this version.",
-    },
     "index_failed": {"id": "Indeks kerawanan tidak dapat dihitung: {detail}",
                      "en": "The vulnerability index could not be computed: {detail}"},
     "map_needs_scenario": {
@@ -226,7 +222,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The map needs the scenario (each community's coordinates and voters), which is "
               "not available for these results.",
     },
-    "voters": {"id": "Pemilih", "en": "Voters"},
     "mean_incidents": {"id": "Rata-rata insiden", "en": "Mean incidents"},
     # --- comparison --------------------------------------------------------------------
     "outcomes_table": {"id": "Hasil per strategi: rata-rata dan selang {confidence}",
@@ -246,8 +241,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "strategy": {"id": "Strategi", "en": "Strategy"},
     "averted": {"id": "{outcome} dicegah", "en": "{outcome} averted"},
     "per_billion": {"id": "per Rp 1 miliar", "en": "per Rp 1 billion"},
-    "distributions_caption": {"id": "Sebaran hasil per strategi (semua ulangan)",
-                              "en": "Outcomes per strategy (all replications)"},
     "envelopes_caption": {"id": "Ketegangan dan insiden harian sepanjang tahapan: median dan "
                                 "rentang 90% antar-ulangan",
                           "en": "Tension and daily incidents across the calendar: median and "
@@ -294,8 +287,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "indices_caption": {"id": "Indeks sensitivitas dengan selang",
                         "en": "Sensitivity indices with intervals"},
-    "convergence_caption": {"id": "Kekonvergenan indeks (N/4, N/2, N)",
-                            "en": "Convergence of the indices (N/4, N/2, N)"},
     "warnings": {"id": "Peringatan dari analisis", "en": "Warnings from the analysis"},
     "noise_table": {"id": "Bagian varians yang berupa derau antar-ulangan",
                     "en": "Share of the variance that is replication noise"},
@@ -365,10 +356,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each run uses SeedSequence(root_seed, spawn_key=(scenario, replication)); the "
               "32-bit seed of each replication:",
     },
-    "replications": {"id": "Ulangan", "en": "Replications"},
-    "scenario_name": {"id": "Skenario", "en": "Scenario"},
     "replication": {"id": "Ulangan", "en": "Replication"},
-    "seed": {"id": "Benih", "en": "Seed"},
     "runs_stored": {"id": "Run tersimpan", "en": "Runs stored"},
     "code_version": {"id": "Versi kode", "en": "Code version"},
     "created": {"id": "Dibuat", "en": "Created"},
@@ -486,14 +474,3 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each dot is one world tried, coloured by the share of the recommended option's "
               "runs that fail there; dashed: the PRIM box."},
 }
-
-
-def text(key: str, lang: str, **values: object) -> str:
-    """The sentence `key` in `lang`, with its slots filled.
-
-    Examples
-    --------
-    >>> text("runs_stored", "id")
-    'Run tersimpan'
-    """
-    return TEXTS[key][lang].format(**values)

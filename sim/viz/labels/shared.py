@@ -1,8 +1,8 @@
-"""Every label shown to people, in Indonesian (default) and English."""
+"""Words every view shares: outcomes, severities, phases, figure titles, the CLI's lines."""
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
+SHARED: dict[str, dict[str, str]] = {
     "incidents_total": {"id": "Jumlah insiden", "en": "Incidents"},
     "incidents_by_severity": {"id": "Insiden menurut tingkat", "en": "Incidents by severity"},
     "friction": {"id": "Gesekan", "en": "Friction"},
@@ -89,16 +89,12 @@ LABELS: dict[str, dict[str, str]] = {
     "fixed_part": {"id": "bagian tetap", "en": "fixed part"},
     "scales_with": {"id": "diskalakan anggaran lewat", "en": "a budget scales it through"},
     "basis": {"id": "dasar", "en": "basis"},
-    "packages": {"id": "Paket", "en": "Packages"},
+    "packages": {"id": "Paket strategi", "en": "Strategy packages"},
     "members": {"id": "anggota", "en": "members"},
     "budget_hint": {"id": "Batasi biaya dengan --budget RUPIAH atau "
                             "--set strategies.budget.rupiah=RUPIAH",
                     "en": "Hold the cost to a budget with --budget RUPIAH or "
                           "--set strategies.budget.rupiah=RUPIAH"},
-    "lever:parameters": {"id": "parameter", "en": "parameters"},
-    "lever:placement": {"id": "penempatan", "en": "placement"},
-    "lever:daily policy": {"id": "kebijakan harian", "en": "daily policy"},
-    "lever:observation": {"id": "pengamatan", "en": "observation"},
     "vulnerability_title": {"id": "Peta potensi konflik (indeks kerawanan, 0-100)",
                             "en": "Conflict-potential map (vulnerability index, 0-100)"},
     "context": {"id": "Konteks sosial politik", "en": "Social-political context"},
@@ -141,9 +137,17 @@ LABELS: dict[str, dict[str, str]] = {
     "plan_comparison_title": {"id": "Perbandingan rencana pasukan cadangan",
                               "en": "Comparison of reserve plans"},
     "plan": {"id": "Rencana", "en": "Plan"},
-    "replications": {"id": "ulangan", "en": "replications"},
+    "replications": {"id": "Ulangan", "en": "Replications"},
+    "scenario": {"id": "Skenario", "en": "Scenario"},
+    "seed": {"id": "Benih acak (seed)", "en": "Random seed"},
 }
 
+
+LEVER: dict[str, dict[str, str]] = {
+    "placement": {"id": "penempatan", "en": "placement"},
+    "daily policy": {"id": "kebijakan harian", "en": "daily policy"},
+    "observation": {"id": "pengamatan", "en": "observation"},
+}
 
 MONTHS = {
     "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -151,20 +155,3 @@ MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
 }
-
-
-def label(key: str, lang: str = "id") -> str:
-    """The label for `key` in `lang`; the key itself if none is defined."""
-    return LABELS.get(key, {}).get(lang, key)
-
-
-def number(value: float, lang: str = "id", digits: int = 0) -> str:
-    """Format a number for the language: 1.234,5 in Indonesian, 1,234.5 in English."""
-    text = f"{value:,.{digits}f}"
-    if lang == "id":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
-
-
-def percent(value: float, lang: str = "id", digits: int = 1) -> str:
-    return f"{number(100 * value, lang, digits)}%"
