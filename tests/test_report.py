@@ -157,10 +157,18 @@ def test_the_risk_map_names_every_community_with_its_simulated_risk(reports):
     assert '<figure id="fig-vulnerability-map">' in risk
 
 
-def test_what_drives_the_risk_names_the_strongest_parameter(reports):
+def test_what_drives_the_risk_names_the_strongest_parameter(study, reports):
+    from sim.experiments.sensitivity import analyze_runs
+
+    spec, _ = load_experiment(study / "experiment.toml")
+    indices = analyze_runs(spec, ResultStore(study).runs()).indices
+    incidents = indices[indices["outcome"] == "incidents_total"]
+    strongest = incidents.loc[incidents["mu_star"].idxmax(), "parameter"]
+    weakest = incidents.loc[incidents["mu_star"].idxmin(), "parameter"]
     drivers = unescape(section(reports["en"], "drivers"))
-    assert "Incidents: driven most by grievance.legitimacy" in drivers
-    assert "rumor.transmission" in drivers and "mu*" in drivers
+    assert f"Incidents: driven most by {strongest} (mu* = " in drivers
+    assert f"Incidents: driven most by {weakest}" not in drivers
+    assert weakest in drivers and "mu*" in drivers
 
 
 def test_limitations_say_the_model_is_for_comparison_not_forecast(reports):

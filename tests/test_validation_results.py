@@ -209,5 +209,5 @@ def test_face_validity_is_skipped_with_its_reason_while_the_scenario_is_missing(
 
 
 def test_ikp_ranking_fails_when_no_region_has_any_unrest():
-    params = RankingParams(replications=1, scale=50, stress_legitimacy=1.0, permutations=500)
+    params = RankingParams(replications=1, scale=50, unrest=False, permutations=500)
     assert_fails(verdict_of(ikp_ranking, params))

@@ -39,6 +39,8 @@ class RankingParams(CheckParams):
     stress_legitimacy: float = Field(0.9, gt=0, le=1,
                                      description="grievance.legitimacy given to every region")
     permutations: int = Field(20_000, ge=100, description="for the permutation p-value")
+    unrest: bool = Field(True, description="false: every region's incident and protest rates "
+                                           "are 0, a broken model with no unrest at all")
 
 
 def stressed_province(p: RankingParams):
@@ -46,6 +48,8 @@ def stressed_province(p: RankingParams):
     data = read_toml(path)
     for region in data["regions"]:
         region.setdefault("set", {})["grievance.legitimacy"] = p.stress_legitimacy
+        if not p.unrest:
+            region["set"] |= {"clash.incident_rate": 0.0, "clash.protest_rate": 0.0}
     data.setdefault("reserve", {})["plan"] = "hold"
     return province_from_data(data, path.parent, str(path), p.scale)
 
