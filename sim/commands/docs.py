@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from sim import bundled
+from sim.commands.errors import UserError
 
 
 def add_parser(sub):
@@ -21,8 +22,6 @@ def add_parser(sub):
 
 
 def main(args) -> int:
-    from sim.cli import UserError
-
     try:
         if args.page is None:
             names = bundled.doc_names()

@@ -89,17 +89,20 @@ def figure_tag(fig, caption: str, ident: str) -> str:
             f"</figure>")
 
 
-def table_tag(frame: pd.DataFrame, text_columns: tuple[str, ...] = ()) -> str:
+def table_tag(frame: pd.DataFrame, text_columns: tuple[str, ...] = (),
+              markup_columns: tuple[str, ...] = ()) -> str:
     """A DataFrame of already formatted values as an HTML table.
 
     Columns named in `text_columns` are aligned left (words), the rest right (numbers).
+    Cells of `markup_columns` are HTML already (a link, code) and are not escaped again.
     """
-    def cell(tag: str, column: str, value: object) -> str:
+    def cell(tag: str, column: str, value: object, markup: bool = False) -> str:
         kind = ' class="text"' if column in text_columns else ""
-        return f"<{tag}{kind}>{escape(value)}</{tag}>"
+        return f"<{tag}{kind}>{value if markup else escape(value)}</{tag}>"
 
     head = "".join(cell("th", c, c) for c in frame.columns)
-    rows = ["<tr>" + "".join(cell("td", c, row[c]) for c in frame.columns) + "</tr>"
+    rows = ["<tr>" + "".join(cell("td", c, row[c], c in markup_columns)
+                             for c in frame.columns) + "</tr>"
             for _, row in frame.iterrows()]
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 

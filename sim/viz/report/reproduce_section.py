@@ -123,12 +123,10 @@ def _docs_cited(lang: str) -> list[str]:
         except bundled.NotBundled:
             continue  # an installation without its docs: the command column would fail too
         link = f'<a href="{escape(path.resolve().as_uri())}">{escape(path.name)}</a>'
-        rows.append((escape(bundled.doc_title(name)), f"<code>kondusif docs {name}</code>", link))
+        rows.append((bundled.doc_title(name), f"<code>kondusif docs {name}</code>", link))
     if not rows:
         return []
-    head = (text("page", lang), text("command", lang), text("installed_at", lang))
-    body = "".join(f'<tr><td class="text">{a}</td><td class="text">{b}</td>'
-                   f'<td class="text">{c}</td></tr>' for a, b, c in rows)
-    header = "".join(f'<th class="text">{escape(h)}</th>' for h in head)
+    columns = (text("page", lang), text("command", lang), text("installed_at", lang))
+    table = table_tag(pd.DataFrame(rows, columns=list(columns)), columns, columns[1:])
     return [f"<h3>{escape(text('docs_cited', lang))}</h3>", paragraph(text("docs_intro", lang)),
-            f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"]
+            table]
