@@ -14,11 +14,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(VENV)/bin/kondusif run scenarios/kutim_2024.toml --seed 1 --out out/demo
 
+# -n auto: one test process per core (pytest-xdist); every test has its own folders and ports
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 test-all: $(STAMP)
-	$(PY) -m pytest -q --runslow
+	$(PY) -m pytest -q -n auto --runslow
 
 # build the wheel, install it into a fresh venv, run the main commands from an empty folder
 wheel-smoke: $(STAMP)
