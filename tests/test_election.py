@@ -11,6 +11,8 @@ import sim
 from sim.model.election import Election
 from sim.model.population import NO_CANDIDATE
 from sim.province.governor import GovernorContest
+from sim.scenario import load_scenario
+from sim.scenario.registry import bundled_path
 
 
 def shares_rows():
@@ -61,3 +63,26 @@ def test_the_governor_race_decides_its_dispute_as_the_regency_race_does():
     same = Election.dispute(votes, 0.3, spec.voting, np.random.default_rng(7))
     assert (filed, contest.dispute_probability, contest.losers) == (
         same.filed, same.probability, same.losers)
+
+
+def test_floating_voters_tilt_toward_the_incumbent_by_the_lean_and_camps_do_not():
+    race = Election(("01", "02"), np.array([[0.25, 0.25]]), incumbent=1,
+                    incumbent_lean=float(np.log(4)))
+    rng = np.random.default_rng(0)
+    support = race.draw_residents(np.array([0]), np.array([200_000]), rng)
+    votes = race.count(support, np.zeros(support.size, dtype=int), np.ones(support.size, bool),
+                       rng, np.ones(support.size))
+    camps = np.bincount(support[support != NO_CANDIDATE], minlength=2)
+    floating = votes - camps
+    assert floating[1] / floating.sum() == pytest.approx(0.8, abs=0.005)  # 4 : 1
+
+
+def test_kutai_timur_winner_share_comes_from_the_lean_not_from_the_support_shares():
+    def share(lean):
+        return np.mean([sim.run("kutim_2024", seed=s, overrides={
+            "population.scale": 20, "voting.incumbent_lean": lean}).outcomes["vote_shares"]["02"]
+            for s in range(3)])
+    lean = load_scenario(bundled_path("kutim_2024")).voting.incumbent_lean
+    level, calibrated = share(0.0), share(lean)
+    assert level == pytest.approx(0.5, abs=0.01)  # camps level in every district
+    assert calibrated == pytest.approx(0.5297, abs=0.01)

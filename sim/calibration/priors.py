@@ -95,6 +95,10 @@ CONSIDERED: dict[str, Prior] = {
                               "(KPU Kaltim)", low=0.65, high=0.9),
     "voting.unaligned_turnout": _p("estimate: voters without a camp turn out 40-90% as "
                                    "often", low=0.4, high=0.9),
+    "voting.incumbent_lean": _p("estimate: voters without a camp tilt toward the incumbent "
+                                "by -0.5 to 1.5 log-odds (from 38:62 against to 82:18 for); "
+                                "no survey of Kutai Timur's floating voters to hand",
+                                low=-0.5, high=1.5),
     "voting.fear_effect": _p("estimate: turnout lost per unit tension", low=0.1, high=1.0),
     "mediation.reach_per_leader": _p("estimate: one leader reaches 50-500 voters a day in "
                                      "dialogue", low=50.0, high=500.0),

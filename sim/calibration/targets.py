@@ -7,8 +7,8 @@ through a transform (``any``: 1 if above zero; ``log10p1``: log10(1 + x)).
 Its role says what agreement would mean:
 
 - ``fitted``: parameters are calibrated against it; agreement shows the fit;
-- ``input``: the scenario's own estimates were written to give it (support
-  shares give the winner's share); agreement is not evidence about mechanisms;
+- ``input``: the scenario's own estimates were written to give it (a single
+  pair's share against the empty box); agreement is not evidence about mechanisms;
 - a group the calibration holds out is predicted instead: that is the
   independent test.
 
@@ -68,10 +68,12 @@ KUTIM = [
            f"{KPU_KUTIM}: 202,732 ballots of 297,994 registered; tolerance: estimate, the "
            "figure is exact, the model's turnout mechanism is not"),
     Target("kutim.winner_share", "kutim", "kutim_2024", ("vote_shares.02",), 0.5297, 0.02,
-           f"{KPU_KUTIM}: pair 02 105,040 of 198,282 valid; the support shares of the "
-           "scenario were estimated to give it", role="input"),
+           f"{KPU_KUTIM}: pair 02 105,040 of 198,282 valid; the camps are level in the "
+           "scenario, so the share comes out of the floating voters' lean to the incumbent "
+           "(voting.incumbent_lean, fitted on it)"),
     Target("kutim.margin", "kutim", "kutim_2024", ("margin",), 0.0595, 0.03,
-           f"{KPU_KUTIM}: margin 11,798 votes", role="input"),
+           f"{KPU_KUTIM}: margin 11,798 votes; with two pairs it is twice the winner's share "
+           "less one, so it adds no information of its own"),
     Target("kutim.any_riot", "kutim", "kutim_2024", ("riots",), 0.0, 0.5,
            "no riot or major violence reported (regional press)", transform="any"),
     Target("kutim.dispute", "kutim", "kutim_2024", ("dispute_filed",), 0.0, 0.5,

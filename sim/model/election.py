@@ -8,7 +8,10 @@ one `Election`; the equations (turnout, count, dispute probability) are in
 - support: in each community a share of voters backs each candidate; the
   rest have no camp (`NO_CANDIDATE`);
 - the floating-voter lean: voters without a camp split in each community as
-  its relative support (evenly where no candidate has any);
+  its relative support (evenly where no candidate has any), tilted toward the
+  incumbent pair by `voting.incumbent_lean` (log-odds; 0 is no tilt), the
+  incumbency advantage of the election literature (Lee 2008) acting where it
+  can act: on voters who have no camp;
 - shares of valid votes, the winner's margin over the runner-up, and the
   losing camps' dispute.
 
@@ -18,6 +21,10 @@ Examples
 >>> race = Election(("01", "02"), np.array([[0.375, 0.125], [0.0, 0.0]]))
 >>> race.lean.tolist()
 [[0.75, 0.25], [0.5, 0.5]]
+>>> tilted = Election(("01", "02"), np.array([[0.3, 0.3]]), incumbent=1,
+...                   incumbent_lean=float(np.log(3)))
+>>> tilted.lean.round(3).tolist()   # floating voters 3 : 1 for the incumbent
+[[0.25, 0.75]]
 >>> Election.margin(np.array([750.0, 250.0]))
 0.5
 """
@@ -48,9 +55,12 @@ class Election:
     ----------
     candidate_ids : the candidates (pairs), in ballot order
     support : (communities, candidates) share of each community's voters backing each
+    incumbent : index of the incumbent pair, or None when no pair is the incumbent
+    incumbent_lean : log-odds by which voters without a camp tilt toward the incumbent
     """
 
-    def __init__(self, candidate_ids, support: np.ndarray):
+    def __init__(self, candidate_ids, support: np.ndarray, incumbent: int | None = None,
+                 incumbent_lean: float = 0.0):
         self.candidate_ids = tuple(candidate_ids)
         self.support = np.asarray(support, dtype=float)
         n = len(self.candidate_ids)
@@ -58,12 +68,17 @@ class Election:
         for row, shares in enumerate(self.support):
             if shares.sum() > 0:
                 self.lean[row] = shares / shares.sum()
+        if incumbent is not None and incumbent_lean != 0.0:
+            self.lean[:, incumbent] *= np.exp(incumbent_lean)
+            self.lean /= self.lean.sum(axis=1, keepdims=True)
 
     @classmethod
     def of_scenario(cls, scenario) -> Election:
         """The regency (or city) race of a scenario."""
         ids = [c.id for c in scenario.candidates]
-        return cls(ids, [[c.support.get(cid, 0.0) for cid in ids] for c in scenario.communities])
+        incumbent = next((k for k, c in enumerate(scenario.candidates) if c.incumbent), None)
+        return cls(ids, [[c.support.get(cid, 0.0) for cid in ids] for c in scenario.communities],
+                   incumbent, scenario.voting.incumbent_lean)
 
     # --- who backs whom -----------------------------------------------------
 

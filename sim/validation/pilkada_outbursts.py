@@ -3,8 +3,9 @@ activation within a day that they need.
 
 The Pilkada model reduced to Epstein's setting (sim.validation.epstein_reduction:
 one community, TPS areas as vision windows, random cops arresting in vision,
-no partisan anger, hoaxes, crowds or backlash) is run for 600 days through `sim.run`, once with residents acting in random
-sequential order within a day (Epstein's) and once all at once
+no partisan anger, hoaxes, crowds or backlash) is run for 600 days through
+`sim.run`, once with residents acting in random sequential order within a day
+(Epstein's) and once all at once
 (synchronous), with the same seeds. Claims judged: with random sequential
 order the daily active share shows recurring outbursts between long quiet
 spells; synchronous updates spend less time in outbursts (the reference
