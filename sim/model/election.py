@@ -9,9 +9,9 @@ one `Election`; the equations (turnout, count, dispute probability) are in
   rest have no camp (`NO_CANDIDATE`);
 - the floating-voter lean: voters without a camp split in each community as
   its relative support (evenly where no candidate has any), tilted toward the
-  incumbent pair by `voting.incumbent_lean` (log-odds; 0 is no tilt), the
-  incumbency advantage of the election literature (Lee 2008) acting where it
-  can act: on voters who have no camp;
+  incumbent pair by `voting.incumbent_lean` (log-odds; 0 is no tilt): our
+  formulation of incumbency advantage (Lee 2008, J. Econometrics 142), acting
+  only on voters who have no camp;
 - shares of valid votes, the winner's margin over the runner-up, and the
   losing camps' dispute.
 
