@@ -185,3 +185,49 @@ def test_a_calibration_gives_the_same_posterior_bytes_on_every_executor(toy, tmp
     run_calibration(spec, tmp_path / "out", executor=executor, workers=2)
     for name in ("posterior.parquet", "predictive.parquet"):
         assert (tmp_path / "out" / name).read_bytes() == (folder / "out" / name).read_bytes()
+
+
+EVENT = """
+[calibration]
+name = "event"
+model = "sim.calibration.testmodels:noisy_mean_with_event"
+population_size = 80
+generations = 4
+batch = 80
+predictive_draws = 4
+initial_epsilon = 3
+quantile_multiplier = {multiplier}
+
+[priors]
+mu = {{ low = -5, high = 5, source = "estimate: wide" }}
+p = {{ low = 0.3, high = 1, source = "estimate: the event is common" }}
+
+[[targets]]
+name = "y"
+outcomes = ["y"]
+observed = 1.0
+tolerance = 0.2
+source = "the answer built into the test model"
+
+[[targets]]
+name = "event"
+outcomes = ["event"]
+observed = 0.0
+tolerance = 0.5
+source = "the answer built into the test model"
+"""
+
+
+@pytest.mark.parametrize("multiplier", [0.95, 1.0])
+def test_a_yes_or_no_target_is_enforced_once_the_threshold_passes_its_miss(tmp_path, multiplier):
+    (tmp_path / "event.toml").write_text(EVENT.format(multiplier=multiplier))
+    result = run_calibration(load_calibration(tmp_path / "event.toml"), tmp_path / "out",
+                             executor="serial")
+    last = result.summary["generations"][-1]["epsilon"]
+    p = result.summary["parameters"]["p"]["mean"]
+    # prior mean 0.65; given one run without the event the exact posterior is
+    # proportional to 1 - p on [0.3, 1], mean 0.53
+    if multiplier < 1:   # below the miss (2 tolerances): only runs without the event pass
+        assert last < 2.0 and p < 0.59
+    else:                # most particles miss, so the quantile sits on the miss for ever
+        assert last == 2.0 and p > 0.59

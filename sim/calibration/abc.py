@@ -315,7 +315,8 @@ def run_calibration(spec: Calibration, out: str | Path, executor: str = "local",
         _model_class(pyabc)(simulator.cache), prior, distance, population_size=s.population_size,
         sampler=_sampler_class(pyabc)(simulator, s.batch, s.seed),
         eps=pyabc.QuantileEpsilon(initial_epsilon="from_sample" if resuming
-                                  else s.initial_epsilon, alpha=s.alpha))
+                                  else s.initial_epsilon, alpha=s.alpha,
+                                  quantile_multiplier=s.quantile_multiplier))
     _seed_global(_seed(s.seed, 0))
     if resuming:
         abc.load(database, 1)
@@ -380,7 +381,9 @@ def _finish(pyabc, spec: Calibration, simulator: Simulator, database: str,
     for target in spec.targets:
         values = predictive.loc[predictive["target"] == target.name, "value"].to_numpy(float)
         values = values[np.isfinite(values)]
-        role = "held out (independent)" if target in spec.held_out else target.role
+        # a held-out target predicts, unless the scenario's own estimates were written to give it
+        role = (f"held out ({'input' if target.role == 'input' else 'independent'})"
+                if target in spec.held_out else target.role)
         q = np.quantile(values, [0.05, 0.5, 0.95]) if values.size else [np.nan] * 3
         summary["predictive"][target.name] = {
             "role": role, "observed": target.observed, "tolerance": target.tolerance,

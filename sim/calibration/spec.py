@@ -68,6 +68,10 @@ class Settings(Strict):
         1.0, description="stop when every target is within this many tolerances")
     alpha: Annotated[float, Field(gt=0, lt=1)] = Field(
         0.5, description="quantile of accepted distances that sets the next threshold")
+    quantile_multiplier: Annotated[float, Field(gt=0, le=1)] = Field(
+        0.95, description="the next threshold is this times the quantile: below 1 it moves "
+                          "past a value many particles share exactly (a yes/no target missed "
+                          "is 1/tolerance), where the quantile alone would stay for ever")
     max_evaluations: Annotated[int, Field(ge=1)] = Field(
         20_000, description="candidates per generation, at most")
     predictive_draws: Annotated[int, Field(ge=1)] = Field(
