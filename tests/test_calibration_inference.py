@@ -19,6 +19,14 @@ from sim.experiments.store import ResultStore
 from sim.scenario import bundled_path, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
+Y_TARGET = """
+[[targets]]
+name = "y"
+outcomes = ["y"]
+observed = 1.0
+tolerance = 0.2
+source = "the answer built into the test model"
+"""
 TOY = """
 [calibration]
 name = "toy"
@@ -32,14 +40,7 @@ initial_epsilon = 25
 [priors]
 mu = { low = -5, high = 5, source = "estimate: wide" }
 nu = { low = 0, high = 1, source = "estimate: no target bears on it" }
-
-[[targets]]
-name = "y"
-outcomes = ["y"]
-observed = 1.0
-tolerance = 0.2
-source = "the answer built into the test model"
-"""
+""" + Y_TARGET
 
 
 def test_every_uncertain_parameter_has_a_prior_or_a_reason_it_is_not_uncertain():
@@ -201,14 +202,7 @@ quantile_multiplier = {multiplier}
 [priors]
 mu = {{ low = -5, high = 5, source = "estimate: wide" }}
 p = {{ low = 0.3, high = 1, source = "estimate: the event is common" }}
-
-[[targets]]
-name = "y"
-outcomes = ["y"]
-observed = 1.0
-tolerance = 0.2
-source = "the answer built into the test model"
-
+""" + Y_TARGET + """
 [[targets]]
 name = "event"
 outcomes = ["event"]
