@@ -8,9 +8,11 @@ import pytest
 
 import sim
 from sim.experiments.measures import OUTCOMES, outcome_label
+from sim.experiments.plan_spec import METHODS
 from sim.model.timeline import Phase
 from sim.province.plans import COMPARED
 from sim.scenario.schema import EventKind
+from sim.viz.app.about import SECTIONS
 from sim.viz.app.injection import INJECTABLE
 from sim.viz.app.page import TABS
 from sim.viz.labels import LABELS, LANGUAGES, MissingLabel, label
@@ -32,6 +34,13 @@ FAMILIES = {
     "validation_{verdict.status.lower()}": ["validation_pass", "validation_fail",
                                             "validation_skip"],
     "lever:{lever}": [f"lever:{name}" for name in LABELS["lever"]],
+    "answer:source_{answer.robustness_source}": ["answer:source_ranges", "answer:source_samples"],
+    # the notes planner_answer leaves when PRIM draws no box
+    "answer:{note}": ["answer:no_box", "answer:never_fails", "answer:fails_everywhere",
+                      "answer:no_threshold"],
+    "answer:{found.method}": [f"answer:{m}" for m in METHODS if m != "successive_halving"],
+    "about:{key}": [f"about:{key}" for key in SECTIONS],
+    "about:{key}_body": [f"about:{key}_body" for key in SECTIONS],
 }
 
 
@@ -67,7 +76,9 @@ def used_keys() -> set[str]:
 
 def test_the_walk_finds_the_keys_of_every_view():
     keys = used_keys()
-    assert {"summary_title", "app:day_of", "report:title", "lever:placement"} <= keys
+    assert {"summary_title", "app:day_of", "report:title", "lever:placement",
+            "answer:headline_lower", "answer:never_fails", "plan:box", "about:docs_hint",
+            "about:things_to_try_body"} <= keys
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -69,6 +69,7 @@ SHARED: dict[str, dict[str, str]] = {
     "cost_effectiveness": {"id": "Efektivitas biaya (dicegah per Rp 1 miliar)",
                            "en": "Cost-effectiveness (averted per Rp 1 billion)"},
     "on_front": {"id": "di batas Pareto", "en": "on the Pareto front"},
+    "chance_best": {"id": "Peluang terbaik", "en": "Chance best"},
     "runs_summary": {"id": "run berhasil", "en": "runs ok"},
     "runs_failed": {"id": "gagal", "en": "failed"},
     "sobol_indices": {"id": "Indeks Sobol: orde pertama (S1) dan total (ST), dengan selang",
