@@ -203,8 +203,8 @@ def failure_sentence(answer, lang: str) -> str:
     box = answer.box
     event = _event(answer, lang)
     if box is None:
-        runs = answer.discovery_runs
-        base = percent(float(runs["failed"].mean()), lang, 0) if runs is not None else "–"
+        rate = answer.failure_rate
+        base = percent(rate, lang, 0) if rate is not None else "–"
         note = answer.discovery_note or "no_box"
         return label(f"answer:{note}", lang, event=event, worlds=worlds, base=base)
     conditions = label("answer:and", lang).join(

@@ -13,6 +13,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from sim.experiments.discovery import world_failure_shares  # noqa: E402
+from sim.experiments.robustness import regret  # noqa: E402
 from sim.viz.answer import option_name, rupiah_short  # noqa: E402
 from sim.viz.labels import label, percent  # noqa: E402
 
@@ -80,15 +82,14 @@ def ranking_figure(answer, lang: str = "id"):
 def robustness_figure(answer, worlds_table, lang: str = "id"):
     """Regret of each option in each world (dots), the options' mean regret (bar)."""
     options = list(answer.robustness["option"])
-    regret = worlds_table[options].to_numpy(dtype=float)
-    signed = regret if answer.measure.lower_is_better else -regret
-    regret = signed - np.nanmin(signed, axis=1, keepdims=True)
+    behind = regret(worlds_table[options], answer.measure.lower_is_better).to_numpy()
+    mean_regret = answer.robustness["mean_regret"].to_numpy()
     fig, ax = plt.subplots(figsize=(WIDTH, min(6.0, 1.2 + 0.55 * len(options))))
     rng = np.random.default_rng(0)  # jitter only, so that dots in one place are all seen
     for k, option in enumerate(options):
         colour = BEST if option == answer.recommended else OTHER
-        ax.barh(k, np.nanmean(regret[:, k]), color=colour, alpha=0.25, height=0.6)
-        ax.scatter(regret[:, k], k + rng.uniform(-0.18, 0.18, len(regret)), s=12,
+        ax.barh(k, mean_regret[k], color=colour, alpha=0.25, height=0.6)
+        ax.scatter(behind[:, k], k + rng.uniform(-0.18, 0.18, len(behind)), s=12,
                    color=colour)
     ax.set_yticks(range(len(options)), [axis_name(o, lang) for o in options], fontsize=7.5)
     ax.invert_yaxis()
@@ -106,8 +107,7 @@ def discovery_figure(answer, lang: str = "id"):
     others = [c for c in runs.columns if c not in names and c != "failed"]
     x_name = names[0]
     y_name = names[1] if len(names) > 1 else (others[0] if others else names[0])
-    # a world's replications sit on one spot: one dot per world, its share of failing runs
-    worlds = runs.groupby([x_name, y_name], sort=False)["failed"].mean().reset_index()
+    worlds = world_failure_shares(runs, [x_name, y_name])  # one dot per world
     fig, ax = plt.subplots(figsize=(WIDTH * 0.8, 4.2))
     dots = ax.scatter(worlds[x_name], worlds[y_name], c=worlds["failed"], cmap="Reds", vmin=0,
                       vmax=1, s=46, edgecolors="#333333", linewidths=0.6)
