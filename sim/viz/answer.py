@@ -30,8 +30,8 @@ def rupiah_short(value: float, lang: str) -> str:
     if value == 0:
         return "Rp 0"
     if abs(value) >= 1e9:
-        return f"Rp {number(value / 1e9, lang, 2)} {'miliar' if lang == 'id' else 'billion'}"
-    return f"Rp {number(value / 1e6, lang, 0)} {'juta' if lang == 'id' else 'million'}"
+        return label("rupiah_billions", lang, amount=number(value / 1e9, lang, 2))
+    return label("rupiah_millions", lang, amount=number(value / 1e6, lang, 0))
 
 
 def option_title(option: str, lang: str) -> str:
@@ -86,7 +86,7 @@ def measure_interval(low: float, high: float, measure, lang: str) -> str:
 def _size(value: float, measure, lang: str) -> str:
     """A difference's size: percentage points for chances and shares."""
     if measure.is_share:
-        return f"{number(100 * value, lang, 0)} {label('answer:pp', lang)}"
+        return f"{number(100 * value, lang, 0)} {label('percentage_points', lang)}"
     return number(value, lang, 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
 
 

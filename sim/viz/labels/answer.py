@@ -126,7 +126,6 @@ ANSWER: dict[str, dict[str, str]] = {
     "source_ranges": {"id": "rentang parameter terdokumentasi", "en": "documented ranges"},
     "source_samples": {"id": "sampel posterior kalibrasi", "en": "calibration posterior draws"},
     "and": {"id": " dan ", "en": " and "},
-    "pp": {"id": "poin persentase", "en": "percentage points"},
     "rank": {"id": "Peringkat", "en": "Rank"},
     "option": {"id": "Pilihan", "en": "Option"},
     "full_cost": {"id": "Biaya penuh", "en": "Full cost"},

@@ -80,7 +80,8 @@ def _pairs_table(answer, lang: str) -> pd.DataFrame:
         oriented = answer.ranking.pair(better, worse)
         gap = words.measure_value(abs(oriented["difference"]), measure, lang)
         if measure.is_share:
-            gap = f"{number(100 * abs(oriented['difference']), lang, 0)} {label('answer:pp', lang)}"
+            gap = (f"{number(100 * abs(oriented['difference']), lang, 0)} "
+                   f"{label('percentage_points', lang)}")
         bounds = words.difference_bounds(-oriented["high"], -oriented["low"], measure, lang)
         more = pair["more_replications"]
         rows.append({
