@@ -16,6 +16,7 @@ from sim.viz.app.about import SECTIONS
 from sim.viz.app.injection import INJECTABLE
 from sim.viz.app.page import TABS
 from sim.viz.labels import LABELS, LANGUAGES, MissingLabel, label
+from sim.viz.labels.assumptions import MAIN_ASSUMPTIONS
 
 SOURCE = Path(sim.__file__).parent
 CALL = re.compile(r"""(?<![.\w])(label|text)\(\s*(f?)(["'])(.+?)\3""")
@@ -114,6 +115,12 @@ def test_every_entry_has_both_languages_with_the_same_slots():
                      for lang in LANGUAGES]
             assert slots[0] == slots[1], (namespace, key)
             assert all(words[lang].strip() for lang in LANGUAGES), (namespace, key)
+
+
+def test_every_assumption_the_report_lists_has_its_meaning_and_origin_in_both_languages():
+    for path, about in MAIN_ASSUMPTIONS.items():
+        for field in ("meaning", "source"):
+            assert all(about[field][lang].strip() for lang in LANGUAGES), (path, field)
 
 
 def test_no_namespace_hides_a_shared_word_under_the_same_name():
