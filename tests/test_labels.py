@@ -154,3 +154,11 @@ def test_a_missing_key_or_language_is_an_error_not_the_key_itself():
         label("nowhere:riots", "id")
     with pytest.raises(MissingLabel, match="'de'"):
         label("riots", "de")
+
+
+def test_a_figure_names_a_package_arm_in_its_language_and_the_baseline_in_words():
+    from sim.viz.experiment_figures import arm_label
+
+    assert arm_label("package:full", "id") == "paket: full"
+    assert arm_label("package:full", "en") == "package: full"
+    assert arm_label("baseline", "en") == label("none", "en") == "none (baseline)"

@@ -95,6 +95,7 @@ SHARED: dict[str, dict[str, str]] = {
     "scales_with": {"id": "diskalakan anggaran lewat", "en": "a budget scales it through"},
     "basis": {"id": "dasar", "en": "basis"},
     "packages": {"id": "Paket strategi", "en": "Strategy packages"},
+    "package_mark": {"id": "paket: ", "en": "package: "},  # before a package's name
     "members": {"id": "anggota", "en": "members"},
     "budget_hint": {"id": "Batasi biaya dengan --budget RUPIAH atau "
                             "--set strategies.budget.rupiah=RUPIAH",
