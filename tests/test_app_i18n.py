@@ -6,6 +6,7 @@ import pytest
 
 from sim.viz.app import about, i18n
 from sim.viz.app.injection import INJECTABLE
+from sim.viz.labels import label
 
 
 def test_every_injectable_event_and_phase_has_a_name_in_both_languages():
@@ -24,8 +25,8 @@ def test_about_panel_has_the_five_netlogo_sections_in_both_languages():
     for lang in i18n.LANGUAGES:
         markdown = about.about_markdown(lang)
         headings = re.findall(r"^### (.+)$", markdown, flags=re.M)
-        assert headings == [about.HEADINGS[key][lang] for key in about.SECTIONS]
-        assert all(about.BODIES[key][lang].strip() for key in about.SECTIONS)
+        assert headings == [label(f"about:{key}", lang) for key in about.SECTIONS]
+        assert all(label(f"about:{key}_body", lang) in markdown for key in about.SECTIONS)
     assert about.about_markdown("en").startswith("### WHAT IT IS")
     assert "THINGS TO TRY" in about.about_markdown("en")
 

@@ -8,12 +8,15 @@ import pytest
 
 import sim
 from sim.experiments.measures import OUTCOMES, outcome_label
+from sim.experiments.plan_spec import METHODS
 from sim.model.timeline import Phase
 from sim.province.plans import COMPARED
 from sim.scenario.schema import EventKind
+from sim.viz.app.about import SECTIONS
 from sim.viz.app.injection import INJECTABLE
 from sim.viz.app.page import TABS
 from sim.viz.labels import LABELS, LANGUAGES, MissingLabel, label
+from sim.viz.labels.assumptions import MAIN_ASSUMPTIONS
 
 SOURCE = Path(sim.__file__).parent
 CALL = re.compile(r"""(?<![.\w])(label|text)\(\s*(f?)(["'])(.+?)\3""")
@@ -32,6 +35,13 @@ FAMILIES = {
     "validation_{verdict.status.lower()}": ["validation_pass", "validation_fail",
                                             "validation_skip"],
     "lever:{lever}": [f"lever:{name}" for name in LABELS["lever"]],
+    "answer:source_{answer.robustness_source}": ["answer:source_ranges", "answer:source_samples"],
+    # the notes planner_answer leaves when PRIM draws no box
+    "answer:{note}": ["answer:no_box", "answer:never_fails", "answer:fails_everywhere",
+                      "answer:no_threshold"],
+    "answer:{found.method}": [f"answer:{m}" for m in METHODS if m != "successive_halving"],
+    "about:{key}": [f"about:{key}" for key in SECTIONS],
+    "about:{key}_body": [f"about:{key}_body" for key in SECTIONS],
 }
 
 
@@ -67,7 +77,9 @@ def used_keys() -> set[str]:
 
 def test_the_walk_finds_the_keys_of_every_view():
     keys = used_keys()
-    assert {"summary_title", "app:day_of", "report:title", "lever:placement"} <= keys
+    assert {"summary_title", "app:day_of", "report:title", "lever:placement",
+            "answer:headline_lower", "answer:never_fails", "plan:box", "about:docs_hint",
+            "about:things_to_try_body"} <= keys
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -105,6 +117,12 @@ def test_every_entry_has_both_languages_with_the_same_slots():
             assert all(words[lang].strip() for lang in LANGUAGES), (namespace, key)
 
 
+def test_every_assumption_the_report_lists_has_its_meaning_and_origin_in_both_languages():
+    for path, about in MAIN_ASSUMPTIONS.items():
+        for field in ("meaning", "source"):
+            assert all(about[field][lang].strip() for lang in LANGUAGES), (path, field)
+
+
 def test_no_namespace_hides_a_shared_word_under_the_same_name():
     shared = LABELS[""]
     for namespace, table in LABELS.items():
@@ -136,3 +154,11 @@ def test_a_missing_key_or_language_is_an_error_not_the_key_itself():
         label("nowhere:riots", "id")
     with pytest.raises(MissingLabel, match="'de'"):
         label("riots", "de")
+
+
+def test_a_figure_names_a_package_arm_in_its_language_and_the_baseline_in_words():
+    from sim.viz.experiment_figures import arm_label
+
+    assert arm_label("package:full", "id") == "paket: full"
+    assert arm_label("package:full", "en") == "package: full"
+    assert arm_label("baseline", "en") == label("none", "en") == "none (baseline)"

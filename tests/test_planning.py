@@ -13,10 +13,11 @@ import pytest
 
 from sim.experiments import load_experiment
 from sim.experiments.design import design_points
+from sim.experiments.discovery import failure_rate, world_failure_shares
 from sim.experiments.measures import parse_measure
 from sim.experiments.plan import planner_answer, run_plan
 from sim.experiments.ranking import holm, rank_options, replications_needed
-from sim.experiments.robustness import robustness_table
+from sim.experiments.robustness import regret, robustness_table
 from sim.experiments.search import successive_halving
 from sim.experiments.spec import ExperimentError
 from sim.experiments.stages import Runner
@@ -248,6 +249,35 @@ def test_prim_finds_the_box_in_which_the_chosen_option_still_fails(portfolio):
     assert box.limits["stress"][0] == pytest.approx(PORTFOLIO_BOX["stress"][0], abs=0.07)
     assert box.lower_open["legitimacy"] and box.upper_open["stress"]
     assert box.density > 0.9 and box.coverage > 0.9
+
+
+def test_each_world_shows_the_share_of_its_replications_that_fail():
+    runs = pd.DataFrame({"legitimacy": [0.5, 0.9, 0.5, 0.9, 0.5, 0.7],
+                         "stress": [1.0, 0.0, 1.0, 0.0, 1.0, 0.5],
+                         "failed": [True, False, True, True, False, False]})
+    worlds = world_failure_shares(runs, ["legitimacy", "stress"])
+    expected = pd.DataFrame({"legitimacy": [0.5, 0.9, 0.7], "stress": [1.0, 0.0, 0.5],
+                             "failed": [2 / 3, 1 / 2, 0.0]})
+    pd.testing.assert_frame_equal(worlds, expected)
+    # a figure with one parameter places each world on it twice: the world is still one dot
+    assert world_failure_shares(runs, ["stress", "stress"])["failed"].tolist() == \
+        [2 / 3, 1 / 2, 0.0]
+
+
+def test_the_answer_and_its_box_share_one_failure_rate(portfolio):
+    answer = planner_answer(*portfolio[:3])
+    failed = answer.discovery_runs["failed"]
+    assert answer.failure_rate == failure_rate(failed) == failed.sum() / len(failed)
+    assert answer.box.base_rate == answer.failure_rate
+    assert failure_rate([]) == 0.0 and failure_rate([True, False, False, False]) == 0.25
+
+
+def test_regret_is_the_distance_to_each_worlds_best_option_in_the_measures_direction():
+    worlds = pd.DataFrame({"a": [1.0, 5.0], "b": [2.0, 2.0]})
+    pd.testing.assert_frame_equal(regret(worlds, lower_is_better=True),
+                                  pd.DataFrame({"a": [0.0, 3.0], "b": [1.0, 0.0]}))
+    pd.testing.assert_frame_equal(regret(worlds, lower_is_better=False),
+                                  pd.DataFrame({"a": [1.0, 0.0], "b": [0.0, 3.0]}))
 
 
 # --- the commands ----------------------------------------------------------------------------

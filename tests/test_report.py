@@ -129,7 +129,7 @@ def test_the_short_answer_quotes_the_paired_differences_of_the_analysis(quick, r
     assert belief["difference_high"] < 0, "the counter-hoax campaign lowers hoax belief"
     answer = unescape(section(reports["en"], "summary"))
     assert "Peak hoax belief: lower than in the baseline" in answer
-    # "lower by 12.1 % points [11.6; 12.5]": the bounds in the direction of the words
+    # "lower by 12.1 percentage points [11.6; 12.5]": the bounds in the direction of the words
     bounds = difference_interval(-belief["difference_high"], -belief["difference_low"],
                                  "peak_hoax_belief", "en")
     assert bounds in answer and "-" not in bounds

@@ -30,6 +30,7 @@ from sim.experiments.testfunctions import (
     intensity_portfolio_best,
     trade_off_gap,
 )
+from sim.viz.labels import label
 
 BUDGET = 2.5
 # the GA's intensities within this of the KKT optimum, its risk within this share of it
@@ -313,13 +314,7 @@ def test_the_report_shows_the_front_and_its_trade_off_in_its_language(front, lan
     html = build_report(out, lang)
     assert 'id="fig-pareto-front"' in html and all(w in html for w in words)
     # the first screen still answers first: the recommendation comes before the front
-    assert html.index(words_of("recommended", lang)) < html.index('id="fig-pareto-front"')
-
-
-def words_of(key: str, lang: str) -> str:
-    from sim.viz.answer import words
-
-    return words(key, lang)
+    assert html.index(label("answer:recommended", lang)) < html.index('id="fig-pareto-front"')
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

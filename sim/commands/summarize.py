@@ -81,7 +81,7 @@ def answer_text(answer, lang: str = "id") -> str:
     """The answer first (recommended option, effect, sureness, cost, failures), then the ranking."""
     from sim.viz import answer as words
 
-    lines = [f"{words.words('recommended', lang)}: "
+    lines = [f"{label('answer:recommended', lang)}: "
              f"{words.option_name(answer.recommended, lang)}",
              words.headline(answer, lang), *words.sureness(answer, lang),
              words.cost_sentence(answer, lang), words.failure_sentence(answer, lang),
@@ -90,8 +90,8 @@ def answer_text(answer, lang: str = "id") -> str:
     rows = _columns(words.ranking_rows(answer, lang))
     front = words.front_rows(answer, lang)
     if not front.empty:
-        heading = words.words("front_heading", lang, shown=len(front),
-                              count=len(answer.intensities.front))
+        heading = label("answer:front_heading", lang, shown=len(front),
+                        count=len(answer.intensities.front))
         rows += ["", f"{heading}:", *_columns(front)]
     return "\n".join([line for line in lines if line] + [""] + rows)
 

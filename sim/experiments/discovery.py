@@ -14,6 +14,9 @@ the most failures among those where failures make at least `min_density` of
 the runs, restricting at most `max_dimensions` parameters (a box a person can
 say in one sentence).
 
+What the answer's views show of the failures is computed here too: the share
+of runs failing (`failure_rate`) and each world's share (`world_failure_shares`).
+
 Examples
 --------
 >>> rng = np.random.default_rng(0)
@@ -86,7 +89,7 @@ def discover(x: pd.DataFrame, failed: np.ndarray, min_density: float = 0.8,
         anyway, or when no box is dense enough.
     """
     failed = np.asarray(failed, dtype=bool)
-    base = float(failed.mean()) if failed.size else 0.0
+    base = failure_rate(failed)
     if not failed.any() or base >= min_density or x.shape[1] == 0:
         return None
     prim = _prim()
@@ -113,6 +116,49 @@ def discover(x: pd.DataFrame, failed: np.ndarray, min_density: float = 0.8,
                {n: bool(np.isclose(b[1], highs[n])) for n, b in bounds.items()},
                float(stats["coverage"]), float(stats["density"]), float(stats["mass"]),
                base, int(len(failed)))
+
+
+def failure_rate(failed) -> float:
+    """The share of runs that fail; 0 when there are no runs.
+
+    Examples
+    --------
+    >>> failure_rate([True, False, False, False])
+    0.25
+    """
+    failed = np.asarray(failed, dtype=bool)
+    return float(failed.mean()) if failed.size else 0.0
+
+
+def world_failure_shares(runs: pd.DataFrame, on: list[str]) -> pd.DataFrame:
+    """Each world's share of failing runs, one row per world, placed by the parameters `on`.
+
+    A world's replications share its parameter values, so they sit on one
+    spot of a figure: the spot shows the share of them that fail.
+
+    Parameters
+    ----------
+    runs : DataFrame
+        One row per run: the world's parameter values and a boolean ``failed``.
+    on : list of str
+        The parameters that place a world (repeated names are taken once).
+
+    Returns
+    -------
+    DataFrame
+        The columns `on` and ``failed`` (the share, 0-1), worlds in their first order.
+
+    Examples
+    --------
+    >>> runs = pd.DataFrame({"a": [0.1, 0.5, 0.1, 0.5], "b": [2.0, 4.0, 2.0, 4.0],
+    ...                      "failed": [True, True, False, True]})
+    >>> world_failure_shares(runs, ["a", "b"])
+         a    b  failed
+    0  0.1  2.0     0.5
+    1  0.5  4.0     1.0
+    """
+    on = list(dict.fromkeys(on))
+    return runs.groupby(on, sort=False)["failed"].mean().reset_index()
 
 
 def in_box(x: pd.DataFrame, box: Box) -> np.ndarray:

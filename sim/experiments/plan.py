@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from sim.experiments.design import design_points
-from sim.experiments.discovery import Box, discover
+from sim.experiments.discovery import Box, discover, failure_rate
 from sim.experiments.measures import Measure, has_outcome, parse_measure
 from sim.experiments.ranking import Ranking, paired_matrix, rank_options
 from sim.experiments.robustness import parameter_source, per_world, robustness_table
@@ -213,6 +213,7 @@ class Answer:
     worlds: list[dict[str, Any]] = field(default_factory=list)
     box: Box | None = None
     discovery_runs: pd.DataFrame | None = None  # parameters and "failed" of each run
+    failure_rate: float | None = None  # share of those runs failing, with or without a box
     discovery_note: str = ""
     satisficing: float | None = None
     power: float = 0.8
@@ -313,10 +314,11 @@ def _robustness(answer: Answer, spec: Experiment, out: Path) -> None:
         answer.discovery_note = "no_threshold"
         return
     answer.discovery_runs = x.assign(failed=failed)
+    answer.failure_rate = failure_rate(failed)
     answer.box = discover(x, failed)
     if answer.box is None:
         answer.discovery_note = "never_fails" if not failed.any() else (
-            "fails_everywhere" if failed.mean() >= 0.8 else "no_box")
+            "fails_everywhere" if answer.failure_rate >= 0.8 else "no_box")
 
 
 def budget_table(spec: Experiment, path: Path, options: list[str]) -> pd.DataFrame:

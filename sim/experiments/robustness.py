@@ -116,6 +116,23 @@ def per_world(runs: pd.DataFrame, measure: Measure, options: list[str]) -> pd.Da
     return table.reindex(columns=[o for o in options if o in table.columns]).sort_index()
 
 
+def regret(worlds: pd.DataFrame, lower_is_better: bool = True) -> pd.DataFrame:
+    """How far each option (a column) is behind the best option of each world (a row).
+
+    Examples
+    --------
+    >>> worlds = pd.DataFrame({"a": [1.0, 4.0], "b": [3.0, 2.0]})
+    >>> regret(worlds)
+         a    b
+    0  0.0  2.0
+    1  2.0  0.0
+    """
+    values = worlds.to_numpy(dtype=float)
+    signed = values if lower_is_better else -values
+    behind = signed - np.nanmin(signed, axis=1, keepdims=True)
+    return pd.DataFrame(behind, index=worlds.index, columns=worlds.columns)
+
+
 def robustness_table(worlds: pd.DataFrame, lower_is_better: bool = True,
                      satisficing: float | None = None) -> pd.DataFrame:
     """Regret, best share and satisficing share of each option (columns of `worlds`), best first.
@@ -123,13 +140,12 @@ def robustness_table(worlds: pd.DataFrame, lower_is_better: bool = True,
     Sorted by mean regret, then largest regret.
     """
     values = worlds.to_numpy(dtype=float)
-    signed = values if lower_is_better else -values
-    regret = signed - np.nanmin(signed, axis=1, keepdims=True)
-    winners = np.isclose(regret, 0, atol=1e-12)
+    behind = regret(worlds, lower_is_better).to_numpy()
+    winners = np.isclose(behind, 0, atol=1e-12)
     best_share = (winners / winners.sum(axis=1, keepdims=True)).mean(axis=0)
     table = pd.DataFrame({
         "option": list(worlds.columns), "mean_risk": np.nanmean(values, axis=0),
-        "mean_regret": np.nanmean(regret, axis=0), "max_regret": np.nanmax(regret, axis=0),
+        "mean_regret": np.nanmean(behind, axis=0), "max_regret": np.nanmax(behind, axis=0),
         "best_share": best_share, "worlds": len(worlds)})
     if satisficing is not None:
         good = values <= satisficing if lower_is_better else values >= satisficing

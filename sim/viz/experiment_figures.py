@@ -23,8 +23,9 @@ MAX_PANELS = 4
 
 
 def arm_label(arm: str, lang: str) -> str:
-    package = "paket: " if lang == "id" else "package: "
-    return label("none", lang) if arm == "baseline" else arm.replace("package:", package)
+    if arm == "baseline":
+        return label("none", lang)
+    return arm.replace("package:", label("package_mark", lang))
 
 
 def distributions_figure(runs: pd.DataFrame, outcomes: list[str], lang: str = "id"):

@@ -13,28 +13,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+from sim.experiments.discovery import world_failure_shares  # noqa: E402
+from sim.experiments.robustness import regret  # noqa: E402
 from sim.viz.answer import option_name, rupiah_short  # noqa: E402
-from sim.viz.labels import percent  # noqa: E402
+from sim.viz.labels import label, percent  # noqa: E402
 
 WIDTH = 7.2
 BEST, OTHER, BASE = "#b7094c", "#6c757d", "#adb5bd"
-TITLES = {
-    "ranking": {"id": "{risk}: setiap pilihan dengan selang {confidence}",
-                "en": "{risk}: each option with its {confidence} interval"},
-    "chance_best": {"id": "peluang terbaik", "en": "chance best"},
-    "regret": {"id": "Penyesalan per dunia (selisih dari pilihan terbaik di dunia itu)",
-               "en": "Regret in each world (how far behind that world's best option)"},
-    "regret_axis": {"id": "Penyesalan", "en": "Regret"},
-    "box": {"id": "Di mana pilihan yang direkomendasikan masih gagal (garis putus-putus: kotak "
-                  "PRIM)",
-            "en": "Where the recommended option still fails (dashed: the PRIM box)"},
-    "failing_share": {"id": "bagian run yang gagal", "en": "share of runs failing"},
-    "front": {"id": "Front Pareto pencarian: tidak ada paket lain yang lebih baik pada keduanya",
-              "en": "The search's Pareto front: no other package is better on both"},
-    "front_points": {"id": "front Pareto", "en": "Pareto front"},
-    "candidates": {"id": "paket lain yang dijalankan (muat anggaran)",
-                   "en": "other packages run (within the budget)"},
-}
 
 
 def axis_name(option: str, lang: str, width: int = 36, lines: int = 2) -> str:
@@ -57,10 +42,6 @@ def axis_name(option: str, lang: str, width: int = 36, lines: int = 2) -> str:
         wrapped = wrapped[:lines]
         wrapped[-1] += " …"
     return "\n".join(wrapped)
-
-
-def _t(key: str, lang: str, **values) -> str:
-    return TITLES[key][lang].format(**values)
 
 
 def _value_axis(ax, measure, lang: str, axis: str = "x") -> None:
@@ -87,12 +68,12 @@ def ranking_figure(answer, lang: str = "id"):
     ax.scatter(table["estimate"], y, color=colours, zorder=3, s=36)
     ax.set_yticks(y, [axis_name(o, lang) for o in table["option"]], fontsize=7.5)
     for k, chance in enumerate(table["chance_best"]):
-        ax.annotate(f"{_t('chance_best', lang)} {percent(chance, lang, 0)}", (1.01, k),
+        ax.annotate(f"{label('chance_best', lang).lower()} {percent(chance, lang, 0)}", (1.01, k),
                     xycoords=("axes fraction", "data"), fontsize=7.5, va="center")
     _value_axis(ax, measure, lang)
     ax.set_xlabel(measure.label(lang))
-    ax.set_title(_t("ranking", lang, risk=measure.label(lang),
-                    confidence=percent(ranking.confidence, lang, 0)), fontsize=10)
+    ax.set_title(label("plan:ranking", lang, risk=measure.label(lang),
+                       confidence=percent(ranking.confidence, lang, 0)), fontsize=10)
     ax.grid(axis="x", color="#eeeeee")
     fig.tight_layout()
     return fig
@@ -101,21 +82,20 @@ def ranking_figure(answer, lang: str = "id"):
 def robustness_figure(answer, worlds_table, lang: str = "id"):
     """Regret of each option in each world (dots), the options' mean regret (bar)."""
     options = list(answer.robustness["option"])
-    regret = worlds_table[options].to_numpy(dtype=float)
-    signed = regret if answer.measure.lower_is_better else -regret
-    regret = signed - np.nanmin(signed, axis=1, keepdims=True)
+    behind = regret(worlds_table[options], answer.measure.lower_is_better).to_numpy()
+    mean_regret = answer.robustness["mean_regret"].to_numpy()
     fig, ax = plt.subplots(figsize=(WIDTH, min(6.0, 1.2 + 0.55 * len(options))))
     rng = np.random.default_rng(0)  # jitter only, so that dots in one place are all seen
     for k, option in enumerate(options):
         colour = BEST if option == answer.recommended else OTHER
-        ax.barh(k, np.nanmean(regret[:, k]), color=colour, alpha=0.25, height=0.6)
-        ax.scatter(regret[:, k], k + rng.uniform(-0.18, 0.18, len(regret)), s=12,
+        ax.barh(k, mean_regret[k], color=colour, alpha=0.25, height=0.6)
+        ax.scatter(behind[:, k], k + rng.uniform(-0.18, 0.18, len(behind)), s=12,
                    color=colour)
     ax.set_yticks(range(len(options)), [axis_name(o, lang) for o in options], fontsize=7.5)
     ax.invert_yaxis()
     _value_axis(ax, answer.measure, lang)
-    ax.set_xlabel(_t("regret_axis", lang))
-    ax.set_title(_t("regret", lang), fontsize=10)
+    ax.set_xlabel(label("plan:regret_axis", lang))
+    ax.set_title(label("plan:regret", lang), fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -127,12 +107,11 @@ def discovery_figure(answer, lang: str = "id"):
     others = [c for c in runs.columns if c not in names and c != "failed"]
     x_name = names[0]
     y_name = names[1] if len(names) > 1 else (others[0] if others else names[0])
-    # a world's replications sit on one spot: one dot per world, its share of failing runs
-    worlds = runs.groupby([x_name, y_name], sort=False)["failed"].mean().reset_index()
+    worlds = world_failure_shares(runs, [x_name, y_name])  # one dot per world
     fig, ax = plt.subplots(figsize=(WIDTH * 0.8, 4.2))
     dots = ax.scatter(worlds[x_name], worlds[y_name], c=worlds["failed"], cmap="Reds", vmin=0,
                       vmax=1, s=46, edgecolors="#333333", linewidths=0.6)
-    fig.colorbar(dots, ax=ax, label=_t("failing_share", lang), shrink=0.85,
+    fig.colorbar(dots, ax=ax, label=label("plan:failing_share", lang), shrink=0.85,
                  format=matplotlib.ticker.FuncFormatter(lambda v, _: percent(v, lang, 0)))
     x_low, x_high = box.limits[x_name]
     y_low, y_high = box.limits.get(y_name, (runs[y_name].min(), runs[y_name].max()))
@@ -140,7 +119,7 @@ def discovery_figure(answer, lang: str = "id"):
                                ec="#222222", lw=1.5, ls="--"))
     ax.set_xlabel(x_name, fontsize=8)
     ax.set_ylabel(y_name, fontsize=8)
-    ax.set_title(_t("box", lang), fontsize=10)
+    ax.set_title(label("plan:box", lang), fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -158,10 +137,10 @@ def front_figure(answer, lang: str = "id"):
     front = found.front.sort_values(first.name, kind="stable")
     fig, ax = plt.subplots(figsize=(WIDTH, 5.4))
     ax.scatter(runs[first.name], runs[second.name], s=10, color=BASE,
-               label=_t("candidates", lang), zorder=1)
+               label=label("plan:candidates", lang), zorder=1)
     ax.plot(front[first.name], front[second.name], color=BEST, lw=1, alpha=0.6, zorder=2)
     ax.scatter(front[first.name], front[second.name], s=22, color=BEST,
-               label=_t("front_points", lang), zorder=3)
+               label=label("plan:front_points", lang), zorder=3)
     table = front.set_index("option")
     for k, option in enumerate(found.finalists, start=1):
         x, y = table.loc[option, first.name], table.loc[option, second.name]
@@ -173,7 +152,7 @@ def front_figure(answer, lang: str = "id"):
     _value_axis(ax, second, lang, "y")
     ax.set_xlabel(_capital(first.label(lang)))
     ax.set_ylabel(_capital(second.label(lang)))
-    ax.set_title(_t("front", lang), fontsize=10)
+    ax.set_title(label("plan:front", lang), fontsize=10)
     ax.grid(color="#eeeeee")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=7.5, frameon=False,
               ncol=1)

@@ -12,12 +12,12 @@ import solara
 from sim.exercises import describe_exercises
 from sim.scenario.registry import describe_bundled
 from sim.strategies import CATALOGUE, PACKAGE_TITLES, PACKAGES
-from sim.viz.app.cost_words import basis_text
 from sim.viz.app.errors import AppError
 from sim.viz.app.i18n import rupiah, short_date, text
 from sim.viz.app.injection import INJECTABLE
 from sim.viz.app.state import Settings, cost_of, scenario_personnel
 from sim.viz.labels import number
+from sim.viz.labels.cost_basis import basis_text
 
 SMALL = {"font-size": "0.8em", "color": "#555", "line-height": "1.2"}
 SPEEDS = (1.0, 2.0, 4.0, 8.0, 0.0)  # days per second; 0 = as fast as the machine goes

@@ -7,12 +7,12 @@ import solara
 
 from sim.scenario import bundled_names
 from sim.scenario.schema import Phase
-from sim.viz.app.about import DOCS_HEADING, DOCS_HINT, about_markdown, doc_markdown, doc_pages
+from sim.viz.app.about import about_markdown, doc_markdown, doc_pages
 from sim.viz.app.errors import AppError
 from sim.viz.app.i18n import long_date, short_date, text
 from sim.viz.app.results import outcome_rows
 from sim.viz.app.slide import banner_texts
-from sim.viz.labels import number
+from sim.viz.labels import label, number
 
 PHASE_COLOURS = {Phase.CAMPAIGN: "#f6b26b", Phase.QUIET: "#b7b7b7", Phase.VOTING: "#6fa8dc",
                  Phase.RECAPITULATION: "#9fc5e8", Phase.DISPUTE: "#c27ba0"}
@@ -109,9 +109,9 @@ def OutcomeTable(run, lang: str, version: int):
         heads.append(text("difference", lang))
     lines = [f"| {text('so_far', lang)} | " + " | ".join(heads) + " |",
              "|---" * (len(heads) + 1) + "|"]
-    for label, values, delta in outcome_rows(run, lang):
+    for name, values, delta in outcome_rows(run, lang):
         cells = values + ([delta] if compare else [])
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     solara.Markdown("\n".join(lines))
 
 
@@ -153,12 +153,13 @@ def AboutPanel(lang: str):
     """The NetLogo-style Info text, then the installed documentation pages to open."""
     page = solara.use_reactive("")
     if page.value:
-        solara.Button(f"← {DOCS_HEADING[lang]}", small=True, text=True,
+        solara.Button(f"← {label('about:docs_heading', lang)}", small=True, text=True,
                       classes=["kondusif-doc-back"], on_click=lambda: page.set(""))
         solara.Markdown(doc_markdown(page.value))
         return
     solara.Markdown(about_markdown(lang))
-    solara.Markdown(f"### {DOCS_HEADING[lang]}\n\n{DOCS_HINT[lang]}")
+    solara.Markdown(f"### {label('about:docs_heading', lang)}\n\n"
+                    f"{label('about:docs_hint', lang)}")
     with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
         for name, title in doc_pages().items():
             solara.Button(title, small=True, outlined=True, classes=[f"kondusif-doc-{name}"],

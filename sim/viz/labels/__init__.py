@@ -1,7 +1,8 @@
 """Every word shown to people, in one namespaced table: Indonesian first, then English.
 
 A key is ``name`` (the words every view shares: outcomes, severities, phases,
-figure titles) or ``namespace:name`` (``app:``, ``report:``, ``lever:``). A
+figure titles) or ``namespace:name`` (``app:``, ``report:``, ``lever:``, the planner's ``answer:``
+and ``plan:`` figures, the app's ``about:`` panel). A
 namespaced key that its namespace lacks is looked up among the shared words,
 so the app and the report say "Kerusuhan" the same way as the CLI; no
 namespace may reuse a shared name (a test checks), so that fallback never
@@ -20,7 +21,10 @@ Examples
 
 from __future__ import annotations
 
+from sim.viz.labels.about import ABOUT
+from sim.viz.labels.answer import ANSWER
 from sim.viz.labels.app import APP, WEEKDAYS
+from sim.viz.labels.plan import PLAN
 from sim.viz.labels.report import REPORT
 from sim.viz.labels.shared import LEVER, MONTHS, SHARED
 
@@ -30,7 +34,8 @@ __all__ = ["LABELS", "LANGUAGES", "MONTHS", "WEEKDAYS", "MissingLabel", "label",
 LANGUAGES = ("id", "en")
 SHARED_NAMESPACE = ""
 LABELS: dict[str, dict[str, dict[str, str]]] = {
-    SHARED_NAMESPACE: SHARED, "app": APP, "report": REPORT, "lever": LEVER}
+    SHARED_NAMESPACE: SHARED, "app": APP, "report": REPORT, "lever": LEVER, "answer": ANSWER,
+    "plan": PLAN, "about": ABOUT}
 
 
 class MissingLabel(KeyError):

@@ -69,6 +69,11 @@ SHARED: dict[str, dict[str, str]] = {
     "cost_effectiveness": {"id": "Efektivitas biaya (dicegah per Rp 1 miliar)",
                            "en": "Cost-effectiveness (averted per Rp 1 billion)"},
     "on_front": {"id": "di batas Pareto", "en": "on the Pareto front"},
+    "chance_best": {"id": "Peluang terbaik", "en": "Chance best"},
+    "percentage_points": {"id": "poin persentase", "en": "percentage points"},
+    "budget": {"id": "anggaran", "en": "budget"},
+    "rupiah_billions": {"id": "Rp {amount} miliar", "en": "Rp {amount} billion"},
+    "rupiah_millions": {"id": "Rp {amount} juta", "en": "Rp {amount} million"},
     "runs_summary": {"id": "run berhasil", "en": "runs ok"},
     "runs_failed": {"id": "gagal", "en": "failed"},
     "sobol_indices": {"id": "Indeks Sobol: orde pertama (S1) dan total (ST), dengan selang",
@@ -90,6 +95,7 @@ SHARED: dict[str, dict[str, str]] = {
     "scales_with": {"id": "diskalakan anggaran lewat", "en": "a budget scales it through"},
     "basis": {"id": "dasar", "en": "basis"},
     "packages": {"id": "Paket strategi", "en": "Strategy packages"},
+    "package_mark": {"id": "paket: ", "en": "package: "},  # before a package's name
     "members": {"id": "anggota", "en": "members"},
     "budget_hint": {"id": "Batasi biaya dengan --budget RUPIAH atau "
                             "--set strategies.budget.rupiah=RUPIAH",

@@ -10,6 +10,7 @@ table and figure. The sentences are those `kondusif summarize` prints
 from __future__ import annotations
 
 from sim.viz import answer as words
+from sim.viz.labels import label
 from sim.viz.plan_figures import ranking_figure
 from sim.viz.report.formats import text
 from sim.viz.report.gather import Results
@@ -34,7 +35,7 @@ def answer_section(results: Results, lang: str) -> Section | None:
         '<div class="answer" id="the-answer">',
         f'<p class="question"><strong>{escape(text("question", lang))}:</strong> '
         f"{escape(question)}</p>",
-        f'<p class="recommended"><span>{escape(words.words("recommended", lang))}:</span> '
+        f'<p class="recommended"><span>{escape(label("answer:recommended", lang))}:</span> '
         f'<strong id="recommended-option">{escape(shown)}</strong></p>',
     ]
     if title != shown:
@@ -44,7 +45,7 @@ def answer_section(results: Results, lang: str) -> Section | None:
     parts.append("</div>")
     parts.append(f"<h3>{escape(text('ranking_heading', lang))}</h3>")
     parts.append(table_tag(words.ranking_rows(answer, lang),
-                           (words.words("option", lang),)))
+                           (label("answer:option", lang),)))
     parts.append(figure_tag(ranking_figure(answer, lang), text("ranking_caption", lang),
                             "ranking"))
     return Section("answer", text("answer", lang), "".join(parts))

@@ -26,13 +26,13 @@ def evidence_section(results: Results, lang: str) -> Section | None:
              table_tag(_pairs_table(answer, lang), (text("pair", lang),))]
     if answer.others:
         parts += [f"<h3>{escape(text('other_measures', lang))}</h3>",
-                  table_tag(_measures_table(answer, lang), (words.words("option", lang),))]
+                  table_tag(_measures_table(answer, lang), (label("answer:option", lang),))]
     if not answer.costs.empty:
         parts += [f"<h3>{escape(text('budget_heading', lang))}</h3>",
                   paragraph(text("budget_intro", lang,
                                  budget=words.rupiah_short(answer.budget, lang)
                                  if answer.budget is not None else "–")),
-                  table_tag(_budget_table(answer, lang), (words.words("option", lang),
+                  table_tag(_budget_table(answer, lang), (label("answer:option", lang),
                                                           text("strategy_shares", lang))),
                   paragraph(text("plan_front", lang, risk=answer.measure.label(lang),
                                  options=", ".join(words.option_name(o, lang)
@@ -48,11 +48,11 @@ def evidence_section(results: Results, lang: str) -> Section | None:
             parts += [paragraph(words.trade_off_sentence(answer, lang)),
                       figure_tag(front_figure(answer, lang), text("front_caption", lang),
                                  "pareto-front"),
-                      table_tag(words.front_rows(answer, lang), (words.words("option", lang),))]
+                      table_tag(words.front_rows(answer, lang), (label("answer:option", lang),))]
     if answer.robustness is not None:
         parts += [f"<h3>{escape(text('robustness_heading', lang))}</h3>",
                   *[paragraph(s) for s in words.robustness_sentences(answer, lang)],
-                  table_tag(_robustness_table(answer, lang), (words.words("option", lang),))]
+                  table_tag(_robustness_table(answer, lang), (label("answer:option", lang),))]
         parts.append(figure_tag(robustness_figure(answer, _worlds(results), lang),
                                 text("robustness_caption", lang), "robustness"))
         parts += [f"<h3>{escape(text('discovery_heading', lang))}</h3>",
@@ -80,7 +80,8 @@ def _pairs_table(answer, lang: str) -> pd.DataFrame:
         oriented = answer.ranking.pair(better, worse)
         gap = words.measure_value(abs(oriented["difference"]), measure, lang)
         if measure.is_share:
-            gap = f"{number(100 * abs(oriented['difference']), lang, 0)} {words.words('pp', lang)}"
+            gap = (f"{number(100 * abs(oriented['difference']), lang, 0)} "
+                   f"{label('percentage_points', lang)}")
         bounds = words.difference_bounds(-oriented["high"], -oriented["low"], measure, lang)
         more = pair["more_replications"]
         rows.append({
@@ -100,7 +101,7 @@ def _measures_table(answer, lang: str) -> pd.DataFrame:
         m = ranking.measure
         for _, row in ranking.table.iterrows():
             line = rows.setdefault(row["option"], {
-                words.words("option", lang): words.option_name(row["option"], lang)})
+                label("answer:option", lang): words.option_name(row["option"], lang)})
             line[m.label(lang)] = (f"{words.measure_value(row['estimate'], m, lang)}\n"
                                    f"{words.measure_interval(row['low'], row['high'], m, lang)}")
     return pd.DataFrame(list(rows.values()))
@@ -111,10 +112,10 @@ def _budget_table(answer, lang: str) -> pd.DataFrame:
     for _, row in answer.costs.iterrows():
         shares = "\n".join(f"{name} {percent(share, lang, 0)}"
                            for name, share in row["strategies"].items()) or "–"
-        rows.append({words.words("option", lang): words.option_name(row["option"], lang),
-                     words.words("full_cost", lang): words.rupiah_short(row["full_cost"], lang),
-                     words.words("held_cost", lang): words.rupiah_short(row["held_cost"], lang),
-                     words.words("share_held", lang): percent(row["share_held"], lang, 0),
+        rows.append({label("answer:option", lang): words.option_name(row["option"], lang),
+                     label("answer:full_cost", lang): words.rupiah_short(row["full_cost"], lang),
+                     label("answer:held_cost", lang): words.rupiah_short(row["held_cost"], lang),
+                     label("answer:share_held", lang): percent(row["share_held"], lang, 0),
                      text("strategy_shares", lang): shares})
     return pd.DataFrame(rows)
 
@@ -138,7 +139,7 @@ def _robustness_table(answer, lang: str) -> pd.DataFrame:
     measure = answer.measure
     rows = []
     for _, row in answer.robustness.iterrows():
-        line = {words.words("option", lang): words.option_name(row["option"], lang),
+        line = {label("answer:option", lang): words.option_name(row["option"], lang),
                 text("mean_risk", lang): words.measure_value(row["mean_risk"], measure, lang),
                 text("mean_regret", lang): words.measure_value(row["mean_regret"], measure,
                                                                lang),

@@ -59,16 +59,13 @@ def _unsigned_zero(value: float, digits: int) -> float:
     return 0.0 if round(value, digits) == 0 else value
 
 
-POINTS = {"id": "poin %", "en": "% points"}
-
-
 def difference_text(value: float, outcome: str, lang: str, signed: bool = True) -> str:
     """A difference between two means; of shares in percentage points.
 
     Examples
     --------
     >>> difference_text(-0.121, "peak_hoax_belief", "id"), difference_text(2.5, "riots", "en")
-    ('-12,1 poin %', '+2.50')
+    ('-12,1 poin persentase', '+2.50')
     """
     if missing(value):
         return DASH
@@ -79,7 +76,7 @@ def difference_text(value: float, outcome: str, lang: str, signed: bool = True) 
         return "0"
     body = number(shown, lang, digits)
     if is_share(outcome):
-        body += f" {POINTS[lang]}"
+        body += f" {label('percentage_points', lang)}"
     return (("-" if value < 0 else "+") if signed else "") + body
 
 
@@ -152,7 +149,6 @@ def reduction_text(value: float, low: float, high: float, lang: str) -> str:
 
 
 BUDGET_PARAMETERS = ("strategies.budget.rupiah", "budget")
-BUDGET_WORD = {"id": "anggaran", "en": "budget"}
 
 
 def parameter_text(name: str, value, lang: str) -> str:
@@ -168,7 +164,7 @@ def parameter_text(name: str, value, lang: str) -> str:
     if name in BUDGET_PARAMETERS and isinstance(value, int | float) and name != "budget":
         from sim.viz.answer import rupiah_short
 
-        return f"{BUDGET_WORD[lang]} {rupiah_short(float(value), lang)}"
+        return f"{label('budget', lang)} {rupiah_short(float(value), lang)}"
     if isinstance(value, float):
         shown = number(value, lang, 3)
         decimal = "," if lang == "id" else "."

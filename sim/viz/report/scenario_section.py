@@ -7,7 +7,7 @@ import pandas as pd
 from sim.experiments import analysis
 from sim.experiments.spec import arm_strategies
 from sim.viz.labels import label, number
-from sim.viz.report.assumptions import MAIN_ASSUMPTIONS, value_at
+from sim.viz.labels.assumptions import MAIN_ASSUMPTIONS
 from sim.viz.report.formats import DASH, arm_title, date_text, rupiah, text
 from sim.viz.report.gather import Results
 from sim.viz.report.html import Section, bullets, escape, note, paragraph, table_tag
@@ -112,7 +112,7 @@ def _assumptions(results: Results, lang: str) -> str:
     varied |= set(spec.sensitivity.parameters if spec.sensitivity else {})
     rows = []
     for path, about in MAIN_ASSUMPTIONS.items():
-        value = value_at(results.scenario, path)
+        value = _value_at(results.scenario, path)
         source = about["source"][lang]
         if path in varied:
             source = text("varied", lang)
@@ -193,3 +193,11 @@ def _all_sources(scenario) -> list[str]:
     blocks = [scenario.region, scenario.calendar, *scenario.candidates, *scenario.communities,
               *scenario.officials, *scenario.security.forces]
     return [s for block in blocks for s in block.sources.values()]
+
+
+def _value_at(scenario, path: str):
+    """The value of a dotted parameter path in a scenario, e.g. ``grievance.legitimacy``."""
+    node = scenario
+    for key in path.split("."):
+        node = getattr(node, key)
+    return node

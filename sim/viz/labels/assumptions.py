@@ -1,7 +1,8 @@
 """The model settings a planner should know were assumed, in plain words, with their origin.
 
-Values are read from the scenario as run; meanings and origins are the ones
-documented in the ODD and calibration pages (`kondusif docs ODD`, `kondusif docs calibration`).
+The report's scenario section lists them with their values as run; meanings
+and origins are the ones documented in the ODD and calibration pages
+(`kondusif docs ODD`, `kondusif docs calibration`).
 """
 
 from __future__ import annotations
@@ -77,11 +78,3 @@ MAIN_ASSUMPTIONS: dict[str, dict[str, dict[str, str]]] = {
         "source": {"id": "pilihan kecepatan, bukan data", "en": "a speed setting, not data"},
     },
 }
-
-
-def value_at(scenario, path: str):
-    """The value of a dotted parameter path in a scenario, e.g. ``grievance.legitimacy``."""
-    node = scenario
-    for key in path.split("."):
-        node = getattr(node, key)
-    return node
