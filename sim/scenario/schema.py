@@ -544,10 +544,10 @@ class VotingParams(ParamsBlock):
     fear_effect: NonNegative = Field(0.5, description="turnout lost per unit tension")
     unaligned_turnout: Share = Field(0.6, description="relative turnout of voters without a camp")
     incumbent_lean: float = Field(
-        0.65, ge=-3.0, le=3.0,
+        0.75, ge=-3.0, le=3.0,
         description="log-odds by which voters without a camp tilt toward the incumbent pair "
-                    "(incumbency advantage, 0 none; estimate, calibrated on Kutai Timur's "
-                    "winner share)")
+                    "(incumbency advantage, 0 none; estimate: with the other defaults it gives "
+                    "Kutai Timur's winner share, inside the calibration's posterior 0.38-1.40)")
     invalid_share: Share = Field(0.022, description="invalid ballots (KPU Kutim 2024: 2.2%)")
     dispute_base: float = Field(-3.0, description="log-odds of a dispute at a wide margin")
     dispute_margin_scale: Positive = Field(
