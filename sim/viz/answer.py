@@ -83,8 +83,13 @@ def measure_interval(low: float, high: float, measure, lang: str) -> str:
     return f"[{measure_value(low, measure, lang)}; {measure_value(high, measure, lang)}]"
 
 
-def _size(value: float, measure, lang: str) -> str:
-    """A difference's size: percentage points for chances and shares."""
+def difference_size(value: float, measure, lang: str) -> str:
+    """A difference's size: percentage points for chances and shares.
+
+    >>> from sim.experiments.measures import parse_measure
+    >>> difference_size(0.125, parse_measure("chance(riots > 0)"), "en")
+    '12 percentage points'
+    """
     if measure.is_share:
         return f"{number(100 * value, lang, 0)} {label('percentage_points', lang)}"
     return number(value, lang, 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
@@ -111,18 +116,17 @@ def headline(answer, lang: str) -> str:
               "value": measure_value(mine["estimate"], measure, lang)}
     interval = f"[{_bare(better_low, measure, lang)}; {_bare(better_high, measure, lang)}]"
     gain = sign * effect["difference"]
+    size = difference_size(gain, measure, lang)
     if effect["told_apart"] and better_low > 0:
-        return label("answer:headline_lower", lang, **values, diff=_size(gain, measure, lang),
-                     interval=interval)
+        return label("answer:headline_lower", lang, **values, diff=size, interval=interval)
     if better_low > 0:  # the interval leaves out zero, the tests over every pair do not
-        return label("answer:headline_not_sure", lang, **values, diff=_size(gain, measure, lang),
-                     interval=interval, pairs=len(ranking.pairs))
+        return label("answer:headline_not_sure", lang, **values, diff=size, interval=interval,
+                     pairs=len(ranking.pairs))
     if gain >= 0 or not effect["told_apart"]:
-        return label("answer:headline_not_lower", lang, **values, diff=_size(gain, measure, lang),
-                     interval=interval)
+        return label("answer:headline_not_lower", lang, **values, diff=size, interval=interval)
     worse = f"[{_bare(-better_high, measure, lang)}; {_bare(-better_low, measure, lang)}]"
-    return label("answer:headline_higher", lang, **values, diff=_size(-gain, measure, lang),
-                 interval=worse)
+    return label("answer:headline_higher", lang, **values,
+                 diff=difference_size(-gain, measure, lang), interval=worse)
 
 
 def sureness(answer, lang: str) -> list[str]:
@@ -233,8 +237,8 @@ def robustness_sentences(answer, lang: str) -> list[str]:
                    source=label(f"answer:source_{answer.robustness_source}", lang),
                    option=option_name(option, lang),
                    best=percent(row["best_share"], lang, 0),
-                   mean_regret=_size(row["mean_regret"], answer.measure, lang),
-                   max_regret=_size(row["max_regret"], answer.measure, lang),
+                   mean_regret=difference_size(row["mean_regret"], answer.measure, lang),
+                   max_regret=difference_size(row["max_regret"], answer.measure, lang),
                    satisficing=satisficing)]
     if table["option"].iloc[0] != option:
         lines.append(label("answer:robust_other", lang, option=option_name(table["option"].iloc[0],

@@ -78,10 +78,9 @@ def _pairs_table(answer, lang: str) -> pd.DataFrame:
         better, worse = (pair["first"], pair["second"]) if pair["first_better"] else \
             (pair["second"], pair["first"])
         oriented = answer.ranking.pair(better, worse)
-        gap = words.measure_value(abs(oriented["difference"]), measure, lang)
-        if measure.is_share:
-            gap = (f"{number(100 * abs(oriented['difference']), lang, 0)} "
-                   f"{label('percentage_points', lang)}")
+        size = abs(oriented["difference"])
+        gap = (words.difference_size(size, measure, lang) if measure.is_share
+               else words.measure_value(size, measure, lang))
         bounds = words.difference_bounds(-oriented["high"], -oriented["low"], measure, lang)
         more = pair["more_replications"]
         rows.append({
