@@ -93,8 +93,6 @@ def timeseries_of(model) -> pd.DataFrame:
         drop=True)
 
 
-
-
 def incidents_of(model) -> pd.DataFrame:
     """Every incident of the run so far, one row each (columns: `INCIDENT_COLUMNS`)."""
     return pd.DataFrame(model.ledger.incident_log, columns=list(INCIDENT_COLUMNS))

@@ -100,6 +100,16 @@ class Official(mesa.Agent):
         return int(rng.poisson(self.non_neutral * rate_per_official_day))
 
 
+def mediators_by_community(officials, communities: int) -> np.ndarray:
+    """Each community's dialogue capacity: the `mediation_strength` of its officials, summed
+    (`officials` is an AgentSet of `Official`; communities without any get 0)."""
+    capacity = np.zeros(communities)
+    for community, strength in officials.groupby("community").agg(
+            "mediation_strength", sum).items():
+        capacity[community] = strength
+    return capacity
+
+
 class SecurityUnit(mesa.Agent):
     """A unit of police, military or Linmas: stationed somewhere, dispatched to incidents.
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from sim.model.agents import RESPONDERS, SecurityUnit
+from sim.model.agents import RESPONDERS, SecurityUnit, mediators_by_community
 from sim.model.mechanisms.clash import SEVERITIES
 from sim.scenario.schema import LEADER_ROLES, Event, Phase, SecurityKind
 
@@ -207,11 +207,8 @@ class Levers:
         share of their dialogue work (forum sessions, visits) goes where the map
         says risk is highest. Total dialogue capacity is unchanged.
         """
-        own = np.zeros(len(self._model.communities))
         leaders = self._model.officials.select(lambda o: o.role in LEADER_ROLES)
-        for community, strength in leaders.groupby("community").agg(
-                "mediation_strength", sum).items():
-            own[community] = strength
+        own = mediators_by_community(leaders, len(self._model.communities))
         weights = np.asarray(weights, dtype=float)
         wanted = own.sum() * weights / weights.sum()
         self._model.extra_mediators += share * (wanted - own)

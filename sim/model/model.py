@@ -29,7 +29,14 @@ from scipy.sparse.csgraph import shortest_path
 
 from sim.model import events
 from sim.model import mechanisms as mech
-from sim.model.agents import Candidate, Community, Official, SecurityUnit, UnitRoster
+from sim.model.agents import (
+    Candidate,
+    Community,
+    Official,
+    SecurityUnit,
+    UnitRoster,
+    mediators_by_community,
+)
 from sim.model.election import Election
 from sim.model.levers import Levers
 from sim.model.population import build_population, whole_residents
@@ -152,10 +159,7 @@ class ElectionConflictModel(Model):
                 for size in [force.unit_size] * full + ([rest] if rest else []):
                     SecurityUnit(self, force.kind, size, community)
         self.roster.make(self.units)
-        self.own_mediators = np.zeros(len(self.communities))
-        for community, strength in self.officials.groupby("community").agg(
-                "mediation_strength", sum).items():
-            self.own_mediators[community] = strength
+        self.own_mediators = mediators_by_community(self.officials, len(self.communities))
         self.biased_officials = self.officials.select(lambda o: o.non_neutral > 0)
 
     def _spread(self, count: int, where: str) -> list[tuple[int, int]]:
