@@ -21,6 +21,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+expect = pytest.importorskip("playwright.sync_api").expect
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,10 +166,10 @@ def test_the_language_switch_turns_the_page_to_english_and_back(app_url, browser
     page = open_page(browser, app_url)
     page.locator(".kondusif-lang").get_by_role("button", name="EN").click()
     page.get_by_role("button", name="Step", exact=True).wait_for(timeout=20_000)
+    # The page re-renders in parts after the switch: wait for each, do not count at once.
     for label in ("Exercise", "Strategies", "Parameters", "Events", "Session"):
-        assert page.locator(".kondusif-tabs").get_by_role("button", name=label).count() == 1
-    assert page.get_by_text("Difference with strategies").count() + \
-        page.get_by_text("Results so far").count() >= 1
+        expect(page.locator(".kondusif-tabs").get_by_role("button", name=label)).to_have_count(1)
+    expect(page.get_by_text("Results so far").first).to_be_visible(timeout=20_000)
     page.screenshot(path=str(artifacts / "app-english.png"))
     page.locator(".kondusif-lang").get_by_role("button", name="ID").click()
     page.get_by_role("button", name="Langkah", exact=True).wait_for(timeout=20_000)
@@ -213,7 +215,7 @@ def test_an_exercise_plays_to_the_end_stopping_at_each_question(app_url, browser
         page.wait_for_timeout(300)
     assert len(questions) == 5, questions
     assert questions[1].startswith("Hari ke-55: hoaks menyebar di Sangatta Utara")
-    assert page.get_by_text("Terukur:").count() == 1
+    expect(page.get_by_text("Terukur:")).to_have_count(1)
     page.screenshot(path=str(artifacts / "app-exercise-end.png"))
     page.close()
 
@@ -255,7 +257,7 @@ def test_the_presenter_view_shows_map_and_difference_and_escape_leaves_it(app_ur
     page = open_page(browser, app_url, (1366, 768))
     page.locator(".kondusif-present").first.click()
     page.locator(".kondusif-present-view").wait_for(timeout=20_000)
-    assert page.locator(".kondusif-side").count() == 0
+    expect(page.locator(".kondusif-side")).to_have_count(0)
     picture = page.locator("img.kondusif-map").bounding_box()
     assert picture["y"] + picture["height"] <= 768 + 1
     page.screenshot(path=str(artifacts / "app-presenter.png"))
