@@ -44,7 +44,7 @@ levels = 4
 outcomes = ["incidents_total", "peak_tension"]
 
 [sensitivity.parameters]
-"grievance.legitimacy" = { low = 0.85, high = 0.97 }
+"grievance.legitimacy" = { low = 0.75, high = 0.97 }
 "rumor.transmission" = { low = 0.3, high = 0.7 }
 """
 

@@ -371,7 +371,12 @@ class RumorParams(ParamsBlock):
     )
     substeps: Annotated[int, Field(ge=1, le=50)] = Field(
         5, description="sub-rounds per contact round; each spreader acts in a random 1/substeps "
-        "of them, approaching Maki-Thompson's continuous time (1 = synchronous, spreads more)"
+        "of them, so a hoax spreads through a day rather than in jumps"
+    )
+    order: Literal["random_sequential", "synchronous"] = Field(
+        "random_sequential", description="order of contacts within a sub-round: one after "
+        "another in random order, each seeing the contacts before it (the published processes), "
+        "or all at once on the sub-round's starting states (spreads more)"
     )
     within_community_share: Share = Field(
         0.85, description="share of contacts inside the spreader's own community (WhatsApp groups)"
