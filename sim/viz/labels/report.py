@@ -49,7 +49,7 @@ REPORT: dict[str, dict[str, str]] = {
               "{interval}; the interval includes zero).",
     },
     "front_sentence": {
-        "id": "Batas Pareto biaya-risiko ({outcome}): {arms}. Setiap set lain dikalahkan oleh "
+        "id": "Front Pareto biaya-risiko ({outcome}): {arms}. Setiap set lain dikalahkan oleh "
               "salah satu set ini dalam biaya, risiko, atau keduanya, tanpa unggul di sisi mana "
               "pun.",
         "en": "Cost-risk Pareto front ({outcome}): {arms}. Every other set is beaten by one of "
@@ -245,7 +245,7 @@ REPORT: dict[str, dict[str, str]] = {
                                 "rentang 90% antar-ulangan",
                           "en": "Tension and daily incidents across the calendar: median and "
                                 "90% band over replications"},
-    "cost_risk_caption": {"id": "Biaya dan risiko tiap strategi, dengan batas Pareto",
+    "cost_risk_caption": {"id": "Biaya dan risiko tiap strategi, dengan front Pareto",
                           "en": "Cost and risk of each strategy, with the Pareto front"},
     "first_point_figures": {"id": "Grafik menunjukkan titik desain pertama.",
                             "en": "Figures show the first design point."},
@@ -439,7 +439,7 @@ REPORT: dict[str, dict[str, str]] = {
               "that can shrink (coverage, share trained) shrink by one common fraction. Costs "
               "are estimates."},
     "plan_front": {
-        "id": "Batas Pareto biaya dalam anggaran dan {risk}: {options}. Setiap pilihan lain "
+        "id": "Front Pareto biaya dalam anggaran dan {risk}: {options}. Setiap pilihan lain "
               "dikalahkan salah satunya dalam biaya, risiko, atau keduanya.",
         "en": "Pareto front of cost within the budget and {risk}: {options}. Every other option "
               "is beaten by one of these on cost, risk or both."},
