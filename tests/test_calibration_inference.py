@@ -101,6 +101,17 @@ def test_a_calibration_writes_its_posterior_predictive_checks_and_figures(toy):
     assert len(result.generations) == 3
 
 
+def test_posterior_predictive_draws_each_run_under_random_numbers_of_their_own(toy, tmp_path):
+    from sim.calibration.abc import Simulator, _predictive
+
+    spec, _, result = toy
+    # one particle: draws can differ only by their random numbers
+    one = result.posterior.iloc[[0]].assign(weight=1.0).reset_index(drop=True)
+    predictive = _predictive(spec, Simulator(spec, tmp_path, "serial"), one, tmp_path)
+    y = predictive.loc[predictive["target"] == "y", "value"]
+    assert len(y) == spec.settings.predictive_draws == y.nunique()
+
+
 def test_running_a_finished_calibration_again_runs_nothing_and_gives_the_same_posterior(toy):
     spec, folder, _ = toy
     before = (folder / "out" / "posterior.parquet").read_bytes()
@@ -113,6 +124,20 @@ def test_a_calibration_continued_after_one_generation_ends_where_an_unbroken_one
         toy, tmp_path):
     _, folder, result = toy
     (tmp_path / "toy.toml").write_text(TOY.replace("generations = 3", "generations = 1"))
+    first = run_calibration(load_calibration(tmp_path / "toy.toml"), tmp_path / "out",
+                            executor="serial")
+    (tmp_path / "toy.toml").write_text(TOY)
+    rest = run_calibration(load_calibration(tmp_path / "toy.toml"), tmp_path / "out",
+                           executor="serial")
+    assert len(first.generations) == 1 and len(rest.generations) == 3
+    pd.testing.assert_frame_equal(rest.posterior, result.posterior)
+
+
+def test_a_calibration_continued_to_a_lower_threshold_ends_where_an_unbroken_one_does(
+        toy, tmp_path):
+    _, folder, result = toy
+    # a threshold to stop at above the first one: it stops after one generation
+    (tmp_path / "toy.toml").write_text(TOY.replace("batch = 16", "batch = 16\nmin_epsilon = 100"))
     first = run_calibration(load_calibration(tmp_path / "toy.toml"), tmp_path / "out",
                             executor="serial")
     (tmp_path / "toy.toml").write_text(TOY)

@@ -252,12 +252,15 @@ class CalibrationResult:
 
 
 # settings that may change between a stopped calibration and its continuation
-CONTINUABLE = {"generations", "predictive_draws", "title", "description", "max_evaluations"}
+# a finished calibration may be continued with more generations or a lower threshold to
+# stop at: neither changes the generations already run
+CONTINUABLE = {"generations", "min_epsilon", "predictive_draws", "title", "description",
+               "max_evaluations"}
 
 
 def _definition_digest(spec: Calibration) -> str:
     """A digest of what decides the runs: priors, targets, fixed overrides, the sampler's
-    settings; not the number of generations (a finished calibration may be continued)."""
+    settings; not how far it goes (`CONTINUABLE`)."""
     definition = spec.file.model_dump(mode="json", exclude={"calibration": CONTINUABLE})
     definition["targets_used"] = [vars(t) for t in spec.targets]
     text = json.dumps(definition, sort_keys=True, separators=(",", ":"), default=str)
@@ -398,16 +401,23 @@ def _finish(pyabc, spec: Calibration, simulator: Simulator, database: str,
 
 def _predictive(spec: Calibration, simulator: Simulator, posterior: pd.DataFrame,
                 out: Path) -> pd.DataFrame:
-    """Target statistics of posterior draws, for every target (held-out ones too)."""
+    """Target statistics of posterior draws, for every target (held-out ones too).
+
+    Each draw is a parameter set from the posterior and a run under random numbers of its
+    own: the design points of one experiment share theirs, and draws that shared them
+    would all carry the same chance (one lucky or unlucky election), so the share of
+    draws within tolerance would measure one realisation, not the predictive spread.
+    """
     rng = np.random.default_rng(_seed(spec.settings.seed, PREDICTIVE_BATCH))
     picks = rng.choice(len(posterior), size=spec.settings.predictive_draws,
                        p=posterior["weight"].to_numpy())
     points = [{path: (round(float(posterior.at[i, path])) if spec.priors[path].integer
                       else float(posterior.at[i, path])) for path in spec.priors}
               for i in picks]
-    stats = simulator.run_points(points, spec.targets, _seed(spec.settings.seed,
-                                                             PREDICTIVE_BATCH, 1),
-                                 out / "runs" / "predictive")
+    stats = [simulator.run_points([point], spec.targets,
+                                  _seed(spec.settings.seed, PREDICTIVE_BATCH, 1 + d),
+                                  out / "runs" / "predictive" / f"draw{d:03d}")[0]
+             for d, point in enumerate(points)]
     return pd.DataFrame([{"draw": d, "target": name, "value": value}
                          for d, row in enumerate(stats) for name, value in row.items()])
 
