@@ -120,31 +120,26 @@ def test_running_a_finished_calibration_again_runs_nothing_and_gives_the_same_po
     assert (folder / "out" / "posterior.parquet").read_bytes() == before
 
 
-def test_a_calibration_continued_after_one_generation_ends_where_an_unbroken_one_does(
-        toy, tmp_path):
-    _, folder, result = toy
-    (tmp_path / "toy.toml").write_text(TOY.replace("generations = 3", "generations = 1"))
-    first = run_calibration(load_calibration(tmp_path / "toy.toml"), tmp_path / "out",
+def continued(folder: Path, shortened: str):
+    """A calibration run first from a shortened file, then continued from the full one."""
+    (folder / "toy.toml").write_text(shortened)
+    first = run_calibration(load_calibration(folder / "toy.toml"), folder / "out",
                             executor="serial")
-    (tmp_path / "toy.toml").write_text(TOY)
-    rest = run_calibration(load_calibration(tmp_path / "toy.toml"), tmp_path / "out",
-                           executor="serial")
-    assert len(first.generations) == 1 and len(rest.generations) == 3
-    pd.testing.assert_frame_equal(rest.posterior, result.posterior)
+    (folder / "toy.toml").write_text(TOY)
+    return first, run_calibration(load_calibration(folder / "toy.toml"), folder / "out",
+                                  executor="serial")
 
 
-def test_a_calibration_continued_to_a_lower_threshold_ends_where_an_unbroken_one_does(
-        toy, tmp_path):
-    _, folder, result = toy
+@pytest.mark.parametrize("shortened", [
+    TOY.replace("generations = 3", "generations = 1"),
     # a threshold to stop at above the first one: it stops after one generation
-    (tmp_path / "toy.toml").write_text(TOY.replace("batch = 16", "batch = 16\nmin_epsilon = 100"))
-    first = run_calibration(load_calibration(tmp_path / "toy.toml"), tmp_path / "out",
-                            executor="serial")
-    (tmp_path / "toy.toml").write_text(TOY)
-    rest = run_calibration(load_calibration(tmp_path / "toy.toml"), tmp_path / "out",
-                           executor="serial")
+    TOY.replace("batch = 16", "batch = 16\nmin_epsilon = 100"),
+], ids=["fewer generations", "higher threshold"])
+def test_a_calibration_continued_after_one_generation_ends_where_an_unbroken_one_does(
+        toy, tmp_path, shortened):
+    first, rest = continued(tmp_path, shortened)
     assert len(first.generations) == 1 and len(rest.generations) == 3
-    pd.testing.assert_frame_equal(rest.posterior, result.posterior)
+    pd.testing.assert_frame_equal(rest.posterior, toy[2].posterior)
 
 
 def test_a_folder_holding_another_calibration_is_refused(toy, tmp_path):
