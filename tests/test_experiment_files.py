@@ -84,6 +84,22 @@ def test_arms_at_the_same_replication_share_their_random_numbers(tmp_path):
     assert len(set(seeds.values())) == 1
 
 
+@pytest.mark.parametrize("random_numbers", ["common", "per_point"])
+def test_design_points_share_random_numbers_unless_each_is_to_have_its_own(
+        tmp_path, random_numbers):
+    grid = '\n[grid]\n"grievance.legitimacy" = [0.85, 0.9, 0.95]\n'
+    path = quick_experiment(tmp_path, replications=2, extra=grid)
+    path.write_text(path.read_text().replace(
+        "[experiment]\n", f'[experiment]\nrandom_numbers = "{random_numbers}"\n'))
+    spec, path = load_experiment(path)
+    entropy = {(t.point, t.arm, t.replication): t.run_spec().seed_sequence().entropy
+               for t in expand(spec, path)}
+    per_point = {p: entropy[p, "baseline", 0] for p in range(3)}
+    assert all(entropy[p, "counter_hoax", r] == entropy[p, "baseline", r]
+               for p in range(3) for r in range(2))  # arms always share
+    assert len(set(per_point.values())) == (1 if random_numbers == "common" else 3)
+
+
 def test_latin_hypercube_points_stay_inside_their_ranges(tmp_path):
     body = "[sample]\nsize = 20\n[sample.parameters]\nx1 = { low = -1.0, high = 2.0 }\n" \
            "x2 = { low = 0.0, high = 0.5 }\nx3 = { low = 0.0, high = 1.0 }\n"

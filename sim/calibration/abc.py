@@ -8,9 +8,11 @@ own (pyABC draws from numpy's global generator), catches the parameter set
 each one asks to simulate, runs them all with `run_experiment` (as design
 points of one experiment per batch: a local process pool, Dask, or serially;
 resumable, every run stored), then replays the same candidates under the same
-seeds with the results cached, so pyABC judges them. The candidates of a
-batch share their random numbers (one root seed per batch), as design points
-of any experiment do; batches and generations get their own.
+seeds with the results cached, so pyABC judges them. Every candidate runs
+under random numbers of its own (the batch's experiment has
+``random_numbers = "per_point"``): ABC needs each candidate's run to be an
+independent draw of the model, or the particles of one batch would share one
+chance and be correlated.
 
 Resuming: pyABC's history (``abc.db``) keeps every finished generation, and
 every finished run is in its batch's store, so running the same command
@@ -117,7 +119,7 @@ class Simulator:
         s = self.spec.settings
         return Experiment.model_validate({
             "experiment": {"name": s.name, "model": s.model, "replications": 1,
-                           "root_seed": root_seed,
+                           "root_seed": root_seed, "random_numbers": "per_point",
                            "scenarios": [] if self.spec.is_function_model
                            else self.spec.scenarios(targets)},
             "fixed": self.spec.fixed,
@@ -404,9 +406,9 @@ def _predictive(spec: Calibration, simulator: Simulator, posterior: pd.DataFrame
     """Target statistics of posterior draws, for every target (held-out ones too).
 
     Each draw is a parameter set from the posterior and a run under random numbers of its
-    own: the design points of one experiment share theirs, and draws that shared them
-    would all carry the same chance (one lucky or unlucky election), so the share of
-    draws within tolerance would measure one realisation, not the predictive spread.
+    own (`Simulator.experiment`): draws that shared them would all carry the same chance
+    (one lucky or unlucky election), so the share of draws within tolerance would
+    measure one realisation, not the predictive spread.
     """
     rng = np.random.default_rng(_seed(spec.settings.seed, PREDICTIVE_BATCH))
     picks = rng.choice(len(posterior), size=spec.settings.predictive_draws,
@@ -414,10 +416,9 @@ def _predictive(spec: Calibration, simulator: Simulator, posterior: pd.DataFrame
     points = [{path: (round(float(posterior.at[i, path])) if spec.priors[path].integer
                       else float(posterior.at[i, path])) for path in spec.priors}
               for i in picks]
-    stats = [simulator.run_points([point], spec.targets,
-                                  _seed(spec.settings.seed, PREDICTIVE_BATCH, 1 + d),
-                                  out / "runs" / "predictive" / f"draw{d:03d}")[0]
-             for d, point in enumerate(points)]
+    stats = simulator.run_points(points, spec.targets, _seed(spec.settings.seed,
+                                                             PREDICTIVE_BATCH, 1),
+                                 out / "runs" / "predictive")
     return pd.DataFrame([{"draw": d, "target": name, "value": value}
                          for d, row in enumerate(stats) for name, value in row.items()])
 

@@ -7,7 +7,9 @@ resumed sweep recognises the runs it has already stored.
 Seeds: ``SeedSequence(root_seed, spawn_key=(key, replication))`` where key
 names the scenario (or the function model); neither the strategy set nor the
 design point is in the key, so arms and design points at the same
-replication share their random numbers (common random numbers).
+replication share their random numbers (common random numbers). With
+``random_numbers = "per_point"`` each design point runs under a root seed of its
+own (`point_seed`), so points are independent draws; arms still share.
 """
 
 from __future__ import annotations
@@ -98,6 +100,15 @@ def design_points(spec: Experiment) -> list[dict[str, Any]]:
     return [g | s for g in points for s in sampled]
 
 
+def point_seed(root_seed: int, point: int) -> int:
+    """The root seed of design point `point` when points do not share random numbers.
+
+    >>> point_seed(7, 0) == point_seed(7, 0) != point_seed(7, 1)
+    True
+    """
+    return int(np.random.SeedSequence(root_seed, spawn_key=(point,)).generate_state(1)[0])
+
+
 def run_id(model: str, scenario: str, strategies: tuple[str, ...], overrides: dict[str, Any],
            root_seed: int, replication: int) -> str:
     """A stable digest of what decides one run."""
@@ -131,17 +142,17 @@ def expand(spec: Experiment, path: Path, points: list[dict[str, Any]] | None = N
                 if draws is not None:
                     point = draws[replication] | point
                 parameters = tuple(point.items())
+                root = (spec.experiment.root_seed if spec.experiment.random_numbers == "common"
+                        else point_seed(spec.experiment.root_seed, index))
                 for arm in spec.arms if arms is None else arms[index]:
                     strategies = arm_strategies(arm)
                     yield RunTask(
                         run_id=run_id(spec.experiment.model, scenario, strategies,
-                                      dict(fixed) | point, spec.experiment.root_seed,
-                                      replication),
+                                      dict(fixed) | point, root, replication),
                         arm=arm, point=index, replication=replication,
                         model=spec.experiment.model, scenario=scenario, scenario_file=where,
-                        strategies=strategies,
-                        parameters=parameters, fixed=fixed,
-                        root_seed=spec.experiment.root_seed, timeseries=columns, outcomes=keep)
+                        strategies=strategies, parameters=parameters, fixed=fixed,
+                        root_seed=root, timeseries=columns, outcomes=keep)
 
 
 def count_runs(spec: Experiment, points: list[dict[str, Any]] | None = None,

@@ -70,6 +70,10 @@ class Meta(Strict):
     )
     replications: Annotated[int, Field(ge=1, le=1_000_000, strict=True)] = 1
     root_seed: Annotated[int, Field(ge=0, le=MAX_SEED, strict=True)] = 0
+    random_numbers: Literal["common", "per_point"] = Field(
+        "common", description="'common': design points and arms at one replication share "
+        "their random numbers (sharp comparisons); 'per_point': each design point has its "
+        "own (independent draws, as a sampler like ABC needs); arms still share theirs")
     budget: Rupiah | list[Rupiah] | None = Field(
         None, description="most each strategy set may cost, rupiah; a list sweeps budgets")
 
