@@ -26,6 +26,8 @@ Share = Annotated[float, Field(ge=0.0, le=1.0, strict=True)]
 NonNegative = Annotated[float, Field(ge=0.0, strict=True)]
 Positive = Annotated[float, Field(gt=0.0, strict=True)]
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
+# order of decisions within a step: one after another in random order, or all at once
+Order = Literal["random_sequential", "synchronous"]
 PositiveCount = Annotated[int, Field(ge=1, le=MAX_COUNT, strict=True)]
 
 
@@ -345,7 +347,7 @@ class ActivationParams(ParamsBlock):
         "community (news of mobilisation travels in a district; robust at any scale) or its TPS "
         "area only (Epstein's local vision)"
     )
-    order: Literal["random_sequential", "synchronous"] = Field(
+    order: Order = Field(
         "random_sequential", description="order of decisions within a day: Epstein's random "
         "sequential (residents decide in `substeps` interleaved batches in random order, each "
         "seeing the decisions before it), or all at once on yesterday's state"
@@ -373,7 +375,7 @@ class RumorParams(ParamsBlock):
         5, description="sub-rounds per contact round; each spreader acts in a random 1/substeps "
         "of them, so a hoax spreads through a day rather than in jumps"
     )
-    order: Literal["random_sequential", "synchronous"] = Field(
+    order: Order = Field(
         "random_sequential", description="order of contacts within a sub-round: one after "
         "another in random order, each seeing the contacts before it (the published processes), "
         "or all at once on the sub-round's starting states (spreads more)"

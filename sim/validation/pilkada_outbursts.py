@@ -17,18 +17,19 @@ with that reason.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import numpy as np
 from pydantic import Field
 
+from sim.scenario.schema import Order
 from sim.validation.epstein_reduction import active_series, epstein_scenario
 from sim.validation.pilkada import run, skip_reason
 from sim.validation.result import CheckResult, Measure, Panel, Series, Verdict
 from sim.validation.spec import CheckParams
 from sim.validation.stats import mean_interval, outburst_starts
 
-ORDERS = ("random_sequential", "synchronous")
+ORDERS = get_args(Order)
 
 
 class OrderParams(CheckParams):

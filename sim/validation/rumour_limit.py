@@ -19,13 +19,13 @@ too, and the same runs with every contact of a sub-round taken at once
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
 import numpy as np
 from pydantic import Field
 
 from sim.model.mechanisms.rumor import final_ignorant_share
-from sim.scenario.schema import RumorParams
+from sim.scenario.schema import Order, RumorParams
 from sim.validation.pilkada import run
 from sim.validation.result import REPORTED, CheckResult, Measure, Panel, Series, Verdict
 from sim.validation.spec import CheckParams
@@ -50,7 +50,7 @@ class MakiThompsonParams(CheckParams):
         description="rumor.substeps values; the model's default is judged")
     variants: list[str] = Field(list(VARIANTS), min_length=1,
                                 description="rumour variants judged at the largest community")
-    order: Literal["random_sequential", "synchronous"] = Field(
+    order: Order = Field(
         MODEL_ORDER, description="rumor.order of the judged runs (the model's default); the "
         "runs with every contact of a sub-round at once are shown beside them")
     contacts_per_day: int = Field(20, ge=1, le=50)
